@@ -1,0 +1,66 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core,
+// against the app served by `cargo xtask serve`'s own server (its URL in SCOPE_URL).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const APP_URL = process.env.SCOPE_URL;
+if (!APP_URL) {
+  throw new Error('SCOPE_URL is not set: run these tests through `cargo xtask test e2e`');
+}
+
+const ARTIFACTS = process.env.E2E_ARTIFACTS || 'tests/e2e/artifacts';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A new page that records what must never happen: console errors, uncaught exceptions,
+ * CSP violations, failed requests, and any request that leaves the app's own origin.
+ */
+export async function watchedPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(APP_URL).origin;
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) {
+      problems.push(`request outside the app's origin: ${url}`);
+    }
+  });
+  // Init scripts run through the DevTools protocol, so the page's CSP does not block them.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  return { context, page, problems };
+}
+
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,101 @@
+// The app shell, end to end: the real server, the release bundle, Debian's Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, cspViolations, launch, screenshot, watchedPage } from './browser.mjs';
+
+const TOOLS = [
+  ['Maturity', 'API maturity'],
+  ['Estimate', 'Duration and cost'],
+  ['Candidates', 'Maintainer candidates'],
+  ['Agreement', 'Agreement and compensation'],
+  ['Process', 'Engagement path and stages'],
+];
+
+describe('app shell', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the server sends the page with a strict CSP and wasm with its MIME type', async () => {
+    const page = await fetch(APP_URL);
+    assert.equal(page.status, 200);
+    const csp = page.headers.get('content-security-policy');
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+    assert.match(csp, /default-src 'none'/);
+
+    const wasm = await fetch(new URL('pkg/scope_web_bg.wasm', APP_URL));
+    assert.equal(wasm.status, 200);
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    const magic = new Uint8Array(await wasm.arrayBuffer()).slice(0, 4);
+    assert.deepEqual([...magic], [0x00, 0x61, 0x73, 0x6d]);
+
+    const missing = await fetch(new URL('no-such-file.js', APP_URL));
+    assert.equal(missing.status, 404);
+  });
+
+  test('the static page holds no shell: wasm renders it, with no error or CSP violation', async () => {
+    const html = await (await fetch(APP_URL)).text();
+    assert.doesNotMatch(html, /role="tablist"/, 'the tabs must come from wasm, not from HTML');
+
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.locator('[data-app="connector-scope"] [role="tablist"]').waitFor();
+    assert.equal(await page.locator('.boot').count(), 0, 'the loading note is replaced');
+
+    const wasmLoaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.endsWith('/pkg/scope_web_bg.wasm')),
+    );
+    assert.ok(wasmLoaded, 'the page fetched the wasm module');
+
+    const tabs = await page.getByRole('tab').allTextContents();
+    assert.deepEqual(tabs, TOOLS.map(([label]) => label));
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'API maturity');
+    await screenshot(page, 'shell-desktop');
+
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a new user can open every tool by click and by keyboard', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    for (const [label, title] of TOOLS) {
+      await page.getByRole('tab', { name: label }).click();
+      assert.equal(await page.getByRole('tab', { selected: true }).textContent(), label);
+      assert.equal(await page.getByRole('tabpanel').getByRole('heading', { level: 1 }).textContent(), title);
+      assert.match(await page.getByRole('tabpanel').textContent(), /Not built yet/);
+    }
+    // Keyboard: focus is on the last clicked tab (Process); ArrowRight wraps to Maturity.
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Maturity');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-maturity');
+    await page.keyboard.press('End');
+    assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Process');
+
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the shell fits a 360 px phone without horizontal scrolling', async () => {
+    const { context, page, problems } = await watchedPage(browser, {
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+    });
+    await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0, 'the page is no wider than the screen');
+    await screenshot(page, 'shell-phone');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,90 @@
+//! Builds the web app into `web/pkg`: wasm-pack (no downloads), then wasm-opt -Oz for release.
+
+use std::path::{Path, PathBuf};
+
+use crate::cmd::Cmd;
+use crate::setup::{self, Tools};
+use crate::{Options, root};
+
+/// The generated bundle: `web/pkg/scope_web.js` and `web/pkg/scope_web_bg.wasm`.
+pub const OUT_NAME: &str = "scope_web";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    Release,
+    Dev,
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let opts = Options::parse(args, &["--dev"], &[])?;
+    let tools = setup::ensure_build_tools()?;
+    let profile = if opts.has("--dev") {
+        Profile::Dev
+    } else {
+        Profile::Release
+    };
+    build(&tools, profile)
+}
+
+pub fn pkg_dir() -> PathBuf {
+    root().join("web/pkg")
+}
+
+pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
+    let root = root();
+    let out_dir = pkg_dir();
+    tools
+        .wasm_pack(&root)
+        .args([
+            "build",
+            "crates/scope-web",
+            "--target",
+            "web",
+            "--no-typescript",
+            "--no-pack",
+        ])
+        .args(["--mode", "no-install", "--out-name", OUT_NAME, "--out-dir"])
+        .arg(&out_dir)
+        .arg(match profile {
+            Profile::Release => "--release",
+            Profile::Dev => "--dev",
+        })
+        .run()?;
+    let wasm = out_dir.join(format!("{OUT_NAME}_bg.wasm"));
+    if profile == Profile::Release {
+        optimize(tools, &wasm)?;
+    }
+    println!("build: {} ({})", wasm.display(), size_of(&wasm));
+    Ok(())
+}
+
+/// wasm-opt from npm's binaryen: Debian's is too old for the features rustc emits by default,
+/// which the flags below name.
+fn optimize(tools: &Tools, wasm: &Path) -> Result<(), String> {
+    let before = size_of(wasm);
+    let tmp = wasm.with_extension("opt.wasm");
+    Cmd::new(&tools.wasm_opt, &root())
+        .arg(wasm)
+        .arg("-o")
+        .arg(&tmp)
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "--enable-mutable-globals",
+        ])
+        .run()?;
+    std::fs::rename(&tmp, wasm).map_err(|e| format!("cannot replace {}: {e}", wasm.display()))?;
+    println!("build: wasm-opt -Oz {before} -> {}", size_of(wasm));
+    Ok(())
+}
+
+fn size_of(path: &Path) -> String {
+    match std::fs::metadata(path) {
+        Ok(m) => format!("{:.1} KiB", m.len() as f64 / 1024.0),
+        Err(_) => "missing".into(),
+    }
+}

@@ -1,0 +1,102 @@
+//! `cargo xtask serve | build | test | setup`: the project's own build tool.
+//!
+//! Every command installs what it needs and is missing (wasm32 target, wasm-pack, the
+//! wasm-bindgen CLI of the exact Cargo.lock version, npm packages, Chromium for tests) and
+//! skips what is already there, so a fresh machine needs nothing but Rust and Node.
+
+mod build;
+mod cmd;
+mod serve;
+mod setup;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  serve [--dev] [--port N] [--no-build]   build the app and serve web/ on 127.0.0.1 (default port 8080)
+  build [--dev]                           build the app into web/pkg (release + wasm-opt unless --dev)
+  test [LAYER ...]                        run every test layer, or only the named ones:
+                                          fmt clippy unit wasm e2e
+  setup [--browser]                       install the toolchain pieces only (and Chromium with --browser)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("build") => build::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        Some("setup") => setup::run(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown or missing command\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: xtask lives one folder below it.
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+/// Options shared by the commands: `--flag` switches and `--key value` pairs.
+pub struct Options {
+    flags: Vec<String>,
+    rest: Vec<String>,
+}
+
+impl Options {
+    pub fn parse(
+        args: &[String],
+        known_flags: &[&str],
+        known_values: &[&str],
+    ) -> Result<Self, String> {
+        let mut flags = Vec::new();
+        let mut rest = Vec::new();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            if known_flags.contains(&arg.as_str()) {
+                flags.push(arg.clone());
+            } else if known_values.contains(&arg.as_str()) {
+                let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
+                flags.push(format!("{arg}={value}"));
+            } else if let Some((key, _)) = arg.split_once('=')
+                && known_values.contains(&key)
+            {
+                flags.push(arg.clone());
+            } else if arg.starts_with('-') {
+                return Err(format!("unknown option {arg}\n\n{USAGE}"));
+            } else {
+                rest.push(arg.clone());
+            }
+        }
+        Ok(Self { flags, rest })
+    }
+
+    pub fn has(&self, flag: &str) -> bool {
+        self.flags.iter().any(|f| f == flag)
+    }
+
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.flags
+            .iter()
+            .find_map(|f| f.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+    }
+
+    pub fn positional(&self) -> &[String] {
+        &self.rest
+    }
+}

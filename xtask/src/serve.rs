@@ -1,0 +1,257 @@
+//! A static file server for `web/` on 127.0.0.1, with the headers the app is meant to run under.
+
+use std::net::SocketAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use tiny_http::{Header, Method, Request, Response, Server};
+
+use crate::build::{self, Profile};
+use crate::{Options, root, setup};
+
+/// The policy the app must run under: no inline script, no eval except wasm compilation,
+/// no inline styles, nothing fetched from anywhere but the app's own origin.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+     manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+const DEFAULT_PORT: u16 = 8080;
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let opts = Options::parse(args, &["--dev", "--no-build"], &["--port"])?;
+    let port = match opts.value("--port") {
+        Some(p) => p
+            .parse::<u16>()
+            .map_err(|_| format!("--port: {p:?} is not a port number (0-65535)"))?,
+        None => DEFAULT_PORT,
+    };
+    if !opts.has("--no-build") {
+        let tools = setup::ensure_build_tools()?;
+        let profile = if opts.has("--dev") {
+            Profile::Dev
+        } else {
+            Profile::Release
+        };
+        build::build(&tools, profile)?;
+    }
+    let site = Site::new(root().join("web"))?;
+    let (addr, handle) = start(site, port)?;
+    println!("serving Connector Scope at http://{addr}/  (Ctrl-C to stop)");
+    handle
+        .join()
+        .map_err(|_| "the server thread stopped unexpectedly".to_string())
+}
+
+/// Binds 127.0.0.1:`port` (0 picks a free port) and serves on a background thread.
+pub fn start(site: Site, port: u16) -> Result<(SocketAddr, std::thread::JoinHandle<()>), String> {
+    let server = Server::http(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (try --port N)"))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or("the server has no IP address")?;
+    let server = Arc::new(server);
+    let site = Arc::new(site);
+    // A few workers so that the browser's parallel requests do not queue behind one another.
+    let mut workers: Vec<_> = (0..4)
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let site = Arc::clone(&site);
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    site.answer(request);
+                }
+            })
+        })
+        .collect();
+    let handle = workers.swap_remove(0);
+    Ok((addr, handle))
+}
+
+pub struct Site {
+    root: PathBuf,
+}
+
+impl Site {
+    pub fn new(root: PathBuf) -> Result<Self, String> {
+        let root = root
+            .canonicalize()
+            .map_err(|e| format!("cannot serve {}: {e}", root.display()))?;
+        if !root.join("pkg").exists() {
+            eprintln!(
+                "serve: warning: {}/pkg is missing; run `cargo xtask build`",
+                root.display()
+            );
+        }
+        Ok(Self { root })
+    }
+
+    fn answer(&self, request: Request) {
+        let response = match request.method() {
+            Method::Get | Method::Head => self.file_response(request.url()),
+            _ => text_response(405, "method not allowed"),
+        };
+        // The client may have gone away; nothing to do about it.
+        let _ = request.respond(response);
+    }
+
+    fn file_response(&self, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+        let Some(path) = self.resolve(url) else {
+            return text_response(404, "not found");
+        };
+        match std::fs::read(&path) {
+            Ok(body) => with_headers(Response::from_data(body), content_type(&path)),
+            Err(_) => text_response(404, "not found"),
+        }
+    }
+
+    /// Maps a URL path onto a file under the root; never outside it.
+    fn resolve(&self, url: &str) -> Option<PathBuf> {
+        let path = url.split(['?', '#']).next().unwrap_or("");
+        let decoded = percent_decode(path)?;
+        let relative = Path::new(decoded.trim_start_matches('/'));
+        if relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return None;
+        }
+        let mut full = self.root.join(relative);
+        if full.is_dir() {
+            full = full.join("index.html");
+        }
+        let full = full.canonicalize().ok()?;
+        (full.starts_with(&self.root) && full.is_file()).then_some(full)
+    }
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        "md" => "text/markdown; charset=utf-8",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+fn text_response(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    with_headers(
+        Response::from_data(body.as_bytes().to_vec()).with_status_code(status),
+        "text/plain; charset=utf-8",
+    )
+}
+
+fn with_headers(
+    response: Response<std::io::Cursor<Vec<u8>>>,
+    content_type: &str,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    [
+        ("Content-Type", content_type),
+        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        // Development server: always revalidate, so a rebuild is picked up on reload.
+        ("Cache-Control", "no-cache"),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Header::from_bytes(k.as_bytes(), v.as_bytes()).ok())
+    .fold(response, Response::with_header)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> (tempdir::Dir, Site) {
+        let dir = tempdir::Dir::new();
+        std::fs::create_dir_all(dir.0.join("pkg")).unwrap();
+        std::fs::write(dir.0.join("index.html"), "<!doctype html>").unwrap();
+        std::fs::write(dir.0.join("pkg/app.wasm"), [0u8, 97, 115, 109]).unwrap();
+        let site = Site::new(dir.0.clone()).unwrap();
+        (dir, site)
+    }
+
+    mod tempdir {
+        pub struct Dir(pub std::path::PathBuf);
+        impl Dir {
+            pub fn new() -> Self {
+                let n = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos();
+                let p =
+                    std::env::temp_dir().join(format!("xtask-serve-{}-{n}", std::process::id()));
+                std::fs::create_dir_all(&p).unwrap();
+                Self(p)
+            }
+        }
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+
+    #[test]
+    fn resolves_files_and_index() {
+        let (_dir, site) = site();
+        assert!(site.resolve("/").unwrap().ends_with("index.html"));
+        assert!(
+            site.resolve("/pkg/app.wasm?v=1")
+                .unwrap()
+                .ends_with("pkg/app.wasm")
+        );
+        assert!(
+            site.resolve("/pk%67/app.wasm")
+                .unwrap()
+                .ends_with("pkg/app.wasm")
+        );
+        assert!(site.resolve("/missing.js").is_none());
+    }
+
+    #[test]
+    fn never_leaves_the_root() {
+        let (_dir, site) = site();
+        for url in [
+            "/../Cargo.toml",
+            "/pkg/../../x",
+            "/%2e%2e/x",
+            "//etc/passwd",
+            "/%zz",
+        ] {
+            assert!(site.resolve(url).is_none(), "{url} resolved");
+        }
+    }
+
+    #[test]
+    fn wasm_has_its_mime_type() {
+        assert_eq!(content_type(Path::new("a/b_bg.wasm")), "application/wasm");
+        assert_eq!(
+            content_type(Path::new("index.html")),
+            "text/html; charset=utf-8"
+        );
+    }
+}

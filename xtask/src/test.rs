@@ -1,0 +1,147 @@
+//! `cargo xtask test`: every layer in order, stopping at the first failure with a summary.
+
+use std::time::{Duration, Instant};
+
+use crate::build::{self, Profile};
+use crate::cmd::Cmd;
+use crate::serve::{self, Site};
+use crate::{Options, root, setup};
+
+const LAYERS: [&str; 5] = ["fmt", "clippy", "unit", "wasm", "e2e"];
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let opts = Options::parse(args, &[], &[])?;
+    let chosen: Vec<&str> = if opts.positional().is_empty() {
+        LAYERS.to_vec()
+    } else {
+        for layer in opts.positional() {
+            if !LAYERS.contains(&layer.as_str()) {
+                return Err(format!(
+                    "unknown test layer {layer:?}; choose from {}",
+                    LAYERS.join(", ")
+                ));
+            }
+        }
+        LAYERS
+            .into_iter()
+            .filter(|l| opts.positional().iter().any(|p| p == l))
+            .collect()
+    };
+
+    let started = Instant::now();
+    let mut done: Vec<(String, Duration)> = Vec::new();
+    for layer in &chosen {
+        for step in steps(layer)? {
+            println!("\n==> [{layer}] {}", step.name);
+            let t = Instant::now();
+            if let Err(e) = (step.run)() {
+                summary(&done, started);
+                println!(
+                    "FAILED  {:<44} {:>6.1}s",
+                    step.name,
+                    t.elapsed().as_secs_f64()
+                );
+                println!("steps: {} passed, 1 failed", done.len());
+                return Err(format!(
+                    "{e}\nrerun this layer alone with `cargo xtask test {layer}`"
+                ));
+            }
+            done.push((step.name, t.elapsed()));
+        }
+    }
+    summary(&done, started);
+    println!("steps: {} passed, 0 failed", done.len());
+    Ok(())
+}
+
+fn summary(done: &[(String, Duration)], started: Instant) {
+    println!("\n==> summary ({:.0}s)", started.elapsed().as_secs_f64());
+    for (name, took) in done {
+        println!("ok      {name:<44} {:>6.1}s", took.as_secs_f64());
+    }
+}
+
+struct Step {
+    name: String,
+    run: Box<dyn FnOnce() -> Result<(), String>>,
+}
+
+fn step(name: &str, run: impl FnOnce() -> Result<(), String> + 'static) -> Step {
+    Step {
+        name: name.to_string(),
+        run: Box::new(run),
+    }
+}
+
+fn cargo(args: &[&str]) -> Cmd {
+    Cmd::new(env!("CARGO"), &root()).args(args)
+}
+
+fn steps(layer: &str) -> Result<Vec<Step>, String> {
+    Ok(match layer {
+        "fmt" => vec![step("cargo fmt --check", || {
+            cargo(&["fmt", "--all", "--check"]).run()
+        })],
+        "clippy" => vec![
+            step("clippy (native)", || {
+                cargo(&[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ])
+                .run()
+            }),
+            step("clippy (scope-web, wasm32)", || {
+                setup::ensure_build_tools()?;
+                cargo(&["clippy", "-p", "scope-web", "--all-targets"])
+                    .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
+                    .run()
+            }),
+        ],
+        "unit" => vec![step("cargo test --workspace", || {
+            cargo(&["test", "--workspace"]).run()
+        })],
+        "wasm" => vec![step("wasm-pack test --headless --chrome", || {
+            let tools = setup::ensure_build_tools()?;
+            let browser = setup::ensure_browser()?;
+            tools
+                .wasm_pack(&root())
+                .args(["test", "--headless", "--chrome", "--mode", "no-install"])
+                .arg("--chromedriver")
+                .arg(&browser.chromedriver)
+                .arg("crates/scope-web")
+                .run()
+        })],
+        "e2e" => vec![step("end-to-end (release build, Chromium)", end_to_end)],
+        other => return Err(format!("unknown layer {other}")),
+    })
+}
+
+/// Builds the release bundle, serves it with the real server, and runs tests/e2e in Chromium.
+fn end_to_end() -> Result<(), String> {
+    let root = root();
+    let tools = setup::ensure_build_tools()?;
+    let browser = setup::ensure_browser()?;
+    build::build(&tools, Profile::Release)?;
+    let (addr, _server) = serve::start(Site::new(root.join("web"))?, 0)?;
+    let dir = root.join("tests/e2e");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no *.test.mjs in {}", dir.display()));
+    }
+    Cmd::new("node", &root)
+        .arg("--test")
+        .args(&files)
+        .env("SCOPE_URL", format!("http://{addr}/"))
+        .env("CHROME_BIN", &browser.chromium)
+        .env("E2E_ARTIFACTS", dir.join("artifacts"))
+        .run()
+}
