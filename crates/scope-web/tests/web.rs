@@ -1,5 +1,7 @@
 //! Mounts the app into a fresh element in a real browser and asserts on the DOM.
 #![cfg(target_arch = "wasm32")]
+// A failed lookup here is a failed test; unwrap says so with the line number.
+#![allow(clippy::unwrap_used)]
 
 use std::time::Duration;
 
