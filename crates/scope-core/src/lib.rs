@@ -3,3 +3,37 @@
 //! Pure: no I/O, no clock, no OS entropy, nothing of the web. The browser app (scope-web) and the
 //! command line (scope-cli) both call this crate, so the same case file gives the same figures
 //! everywhere.
+//!
+//! - [`case`]: the case file, its validation and its JSON Schema.
+//! - [`process`]: the engagement paths, the nine stages and the stage plan.
+//! - [`rubric`] and [`maturity`]: the API-maturity questionnaire and ranking.
+//! - [`breakdown`] and [`estimate`]: the work breakdown, the simulation, calendar, cost.
+//! - [`report`]: Markdown renderings of the reports.
+
+mod text_enum;
+
+pub mod breakdown;
+pub mod case;
+pub mod connectors;
+pub mod date;
+pub mod estimate;
+pub mod fingerprint;
+pub mod maturity;
+pub mod process;
+pub mod report;
+pub mod rubric;
+pub mod sampling;
+pub mod stats;
+pub mod three_point;
+
+pub use case::{Case, CaseError, FieldError};
+pub use estimate::{EstimateReport, estimate};
+pub use maturity::{MaturityReport, Rank, rank};
+pub use process::StagePlan;
+
+/// The stage plan of a case, with the published development duration.
+pub fn plan(case: &Case) -> StagePlan {
+    StagePlan::new(case.path, case.governance_era, None, |s| {
+        case.stage_status(s)
+    })
+}

@@ -1,0 +1,691 @@
+//! The duration and cost estimator: the adjusted work breakdown, PERT, a seeded Beta-PERT
+//! Monte Carlo, the calendar, the cost and the constraints.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::breakdown::{self, BOTH_SPOT_FACTOR};
+use crate::case::{Build, Case, CaseError, ExchangeKind, FieldError, Market};
+use crate::connectors;
+use crate::maturity::{self, AgeClass};
+use crate::process::{EngagementPath, StagePlan};
+use crate::rubric::{Answer, ITEMS};
+use crate::sampling::Sampler;
+use crate::stats::{self, Bin, CurvePoint, Z80, Z90};
+use crate::text_enum::text_enum;
+use crate::three_point::ThreePoint;
+
+text_enum! {
+    /// A task of the work breakdown; also the parts a modification changes.
+    pub enum TaskId as "task" {
+        ConstantsRateLimits => "constants_rate_limits",
+        Auth => "auth",
+        WebUtilsTimeSync => "web_utils_time_sync",
+        TradingRules => "trading_rules",
+        OrderBookDataSource => "order_book_data_source",
+        UserStream => "user_stream",
+        OrderLifecycle => "order_lifecycle",
+        FillsBalances => "fills_balances",
+        UnitTests => "unit_tests",
+        QaFixes => "qa_fixes",
+        DocsPr => "docs_pr",
+        Funding => "funding",
+        Positions => "positions",
+        LeveragePositionMode => "leverage_position_mode",
+        PerpetualTests => "perpetual_tests",
+    }
+}
+
+text_enum! {
+    /// The developer's experience with Hummingbot connectors.
+    pub enum Experience as "experience" {
+        /// Three or more connectors built or maintained.
+        Experienced => "experienced",
+        /// One or two.
+        Some => "some",
+        /// This is the first.
+        FirstConnector => "first_connector",
+    }
+}
+
+impl TaskId {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskId::ConstantsRateLimits => "Constants and rate limits",
+            TaskId::Auth => "Authentication",
+            TaskId::WebUtilsTimeSync => "Web utils and time sync",
+            TaskId::TradingRules => "Trading rules",
+            TaskId::OrderBookDataSource => "Order book data source",
+            TaskId::UserStream => "User stream",
+            TaskId::OrderLifecycle => "Order lifecycle",
+            TaskId::FillsBalances => "Fills and balances",
+            TaskId::UnitTests => "Unit tests (80% coverage)",
+            TaskId::QaFixes => "QA fixes",
+            TaskId::DocsPr => "Docs and pull request",
+            TaskId::Funding => "Funding info and payments",
+            TaskId::Positions => "Positions",
+            TaskId::LeveragePositionMode => "Leverage and position mode",
+            TaskId::PerpetualTests => "Perpetual tests",
+        }
+    }
+
+    pub fn perpetual_only(self) -> bool {
+        matches!(
+            self,
+            TaskId::Funding
+                | TaskId::Positions
+                | TaskId::LeveragePositionMode
+                | TaskId::PerpetualTests
+        )
+    }
+
+    /// Tests, QA and the PR follow the code; the rest is code.
+    fn is_code(self) -> bool {
+        !matches!(
+            self,
+            TaskId::UnitTests | TaskId::QaFixes | TaskId::DocsPr | TaskId::PerpetualTests
+        )
+    }
+
+    /// Parts that a connector of a similar API lets the developer reuse.
+    fn reusable_from_precedent(self) -> bool {
+        matches!(
+            self,
+            TaskId::ConstantsRateLimits
+                | TaskId::Auth
+                | TaskId::WebUtilsTimeSync
+                | TaskId::OrderBookDataSource
+                | TaskId::UserStream
+                | TaskId::OrderLifecycle
+                | TaskId::Funding
+                | TaskId::Positions
+                | TaskId::LeveragePositionMode
+        )
+    }
+}
+
+impl Experience {
+    fn factor(self) -> f64 {
+        match self {
+            Experience::Experienced => 1.0,
+            Experience::Some => 1.15,
+            // Learning ExchangePyBase (about 29 abstract members) and the test conventions.
+            Experience::FirstConnector => 1.4,
+        }
+    }
+}
+
+/// Factors of the other adjustments, in one place.
+const PRECEDENT_FACTOR: f64 = 0.8;
+const MODIFIED_PART_FACTOR: f64 = 0.6;
+const DEX_AUTH_FACTOR: f64 = 1.5;
+
+/// One traced change to a task's hours.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Adjustment {
+    pub factor: f64,
+    pub reason: String,
+}
+
+/// One task of the estimate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EstimatedTask {
+    pub id: String,
+    pub label: String,
+    pub base: ThreePoint,
+    /// The product of the adjustments' factors.
+    pub multiplier: f64,
+    pub hours: ThreePoint,
+    pub mean: f64,
+    pub sd: f64,
+    pub adjustments: Vec<Adjustment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PertSummary {
+    pub mean: f64,
+    pub sd: f64,
+    pub p50: f64,
+    pub p80: f64,
+    pub p90: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Percentile {
+    pub p: u8,
+    pub value: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonteCarloSummary {
+    pub mean: f64,
+    pub p10: f64,
+    pub p50: f64,
+    pub p80: f64,
+    pub p90: f64,
+    /// P10, P20 ... P90.
+    pub deciles: Vec<Percentile>,
+    pub samples: u32,
+    pub seed: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EffortHours {
+    pub pert: PertSummary,
+    pub monte_carlo: MonteCarloSummary,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Levels {
+    pub p50: f64,
+    pub p80: f64,
+    pub p90: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CalendarDays {
+    /// End to end: the stages on the delivery clock (maintainer assignment to merge).
+    pub p50: f64,
+    pub p80: f64,
+    pub p90: f64,
+    /// Development alone: effort over weekly availability.
+    pub development: Levels,
+}
+
+/// The cost at one level, whose parts add up to the total exactly.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostLevel {
+    pub level: &'static str,
+    /// Effort hours at this level, to a tenth of an hour.
+    pub hours: Decimal,
+    pub development: Decimal,
+    pub overhead: Decimal,
+    pub total: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cost {
+    pub p50: Decimal,
+    pub p80: Decimal,
+    pub p90: Decimal,
+    pub currency: String,
+    pub hourly_rate: Decimal,
+    pub overhead_pct: Decimal,
+    pub levels: Vec<CostLevel>,
+    /// The published price of a connector delivered through Foundation bounty management.
+    pub reference: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Charts {
+    pub effort_histogram: Vec<Bin>,
+    pub effort_s_curve: Vec<CurvePoint>,
+    pub calendar_histogram: Vec<Bin>,
+    pub calendar_s_curve: Vec<CurvePoint>,
+}
+
+/// The estimate of one case.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EstimateReport {
+    pub effort_hours: EffortHours,
+    pub calendar_days: CalendarDays,
+    /// Share of simulated projects whose delivery takes more than 90 days.
+    pub p_over_90_days: f64,
+    pub cost: Cost,
+    pub tasks: Vec<EstimatedTask>,
+    pub constraints: Vec<String>,
+    pub plan: StagePlan,
+    pub charts: Charts,
+}
+
+/// The Foundation's delivery guarantee: a full refund if not delivered within 90 days.
+pub const GUARANTEE_DAYS: f64 = 90.0;
+const HISTOGRAM_BINS: usize = 30;
+
+/// The adjusted work breakdown of a case.
+pub fn tasks(case: &Case) -> Vec<EstimatedTask> {
+    if let Some(custom) = &case.estimate.tasks {
+        return custom
+            .iter()
+            .map(|t| {
+                let hours = ThreePoint {
+                    optimistic: t.optimistic,
+                    most_likely: t.most_likely,
+                    pessimistic: t.pessimistic,
+                };
+                finish(
+                    t.id.clone(),
+                    t.label.clone().unwrap_or_else(|| t.id.clone()),
+                    hours,
+                    vec![Adjustment {
+                        factor: 1.0,
+                        reason: "the case's own estimate: no adjustment applied".into(),
+                    }],
+                )
+            })
+            .collect();
+    }
+
+    let market = case.connector.market;
+    let mut work: Vec<Work> = breakdown::SPOT
+        .iter()
+        .chain(
+            breakdown::PERPETUAL
+                .iter()
+                .filter(|_| market.has_perpetual()),
+        )
+        .map(|t| (t.id, t.hours, Vec::new()))
+        .collect();
+
+    if market == Market::Both {
+        adjust(
+            &mut work,
+            &|t| !t.perpetual_only(),
+            BOTH_SPOT_FACTOR,
+            "spot and perpetual: the second connector reuses auth, utils and constants",
+        );
+    }
+
+    // The questionnaire: each weak answer grows the tasks it touches.
+    for item in ITEMS.iter().filter(|i| maturity::applies(i, market)) {
+        let given = case.api.get(item.id).copied();
+        let answer = given.unwrap_or(Answer::Partial);
+        for (task, _) in item.effects {
+            let factor = item.factor(*task, answer);
+            if factor != 1.0 {
+                let how = match given {
+                    None => "unanswered (counted as partial)".to_string(),
+                    Some(a) => a.label().to_lowercase(),
+                };
+                let reason = format!("{}: {how}", item.label);
+                adjust(&mut work, &|t| t == *task, factor, &reason);
+            }
+        }
+    }
+
+    // Tests and QA follow the code they cover: the mean questionnaire factor of the code.
+    let (num, den) =
+        work.iter()
+            .filter(|(id, _, _)| id.is_code())
+            .fold((0.0, 0.0), |(n, d), (_, h, adj)| {
+                let f: f64 = adj.iter().map(|a| a.factor).product();
+                (n + h.pert_mean() * f, d + h.pert_mean())
+            });
+    let code_factor = if den > 0.0 { num / den } else { 1.0 };
+    if code_factor > 1.0 + 1e-9 {
+        let reason = "tests and QA follow the code they cover";
+        adjust(
+            &mut work,
+            &|t| {
+                matches!(
+                    t,
+                    TaskId::UnitTests | TaskId::PerpetualTests | TaskId::QaFixes
+                )
+            },
+            code_factor,
+            reason,
+        );
+    }
+
+    if case.exchange.kind == ExchangeKind::Dex {
+        adjust(
+            &mut work,
+            &|t| t == TaskId::Auth,
+            DEX_AUTH_FACTOR,
+            "DEX: wallet or on-chain signing",
+        );
+    }
+
+    if let Some(precedent) = case
+        .connector
+        .precedent
+        .as_deref()
+        .and_then(connectors::find)
+    {
+        let reason = format!("reuses {}, a connector of a similar API", precedent.name);
+        let perp = precedent.is_perpetual();
+        adjust(
+            &mut work,
+            &|t| t.reusable_from_precedent() && (!t.perpetual_only() || perp),
+            PRECEDENT_FACTOR,
+            &reason,
+        );
+    }
+
+    if case.connector.build == Build::Modification {
+        let changes = &case.connector.changes;
+        let base = case
+            .connector
+            .base_connector
+            .as_deref()
+            .unwrap_or("the existing connector");
+        let code_total: f64 = work
+            .iter()
+            .filter(|(id, _, _)| id.is_code())
+            .map(|(_, h, _)| h.pert_mean())
+            .sum();
+        let changed: f64 = work
+            .iter()
+            .filter(|(id, _, _)| id.is_code() && changes.contains(id))
+            .map(|(_, h, _)| h.pert_mean())
+            .sum();
+        let share = if code_total > 0.0 {
+            changed / code_total
+        } else {
+            0.0
+        };
+        for (id, _, adj) in &mut work {
+            let (factor, reason) = if !id.is_code() {
+                let f = match id {
+                    TaskId::DocsPr => 0.5,
+                    TaskId::QaFixes => 0.4 + 0.6 * share,
+                    _ => 0.25 + 0.75 * share,
+                };
+                (
+                    f,
+                    format!(
+                        "modification of {base}: tests and QA for the changed parts ({:.0}% of the code)",
+                        share * 100.0
+                    ),
+                )
+            } else if changes.contains(id) {
+                (
+                    MODIFIED_PART_FACTOR,
+                    format!("modification of {base}: this part changes, on existing code"),
+                )
+            } else {
+                (0.0, format!("modification of {base}: unchanged"))
+            };
+            adj.push(Adjustment { factor, reason });
+        }
+    }
+
+    let experience = case.estimate.experience;
+    if experience != Experience::Experienced {
+        let reason = match experience {
+            Experience::FirstConnector => "the developer's first Hummingbot connector",
+            _ => "the developer has built one or two connectors",
+        };
+        adjust(&mut work, &|_| true, experience.factor(), reason);
+    }
+
+    match AgeClass::from_months(case.exchange_age_months()) {
+        AgeClass::New => adjust(
+            &mut work,
+            &|_| true,
+            1.15,
+            "new exchange (under a year): its API changes during the build",
+        ),
+        AgeClass::Young => adjust(
+            &mut work,
+            &|_| true,
+            1.05,
+            "young exchange (1-3 years): some API churn",
+        ),
+        AgeClass::Unknown => adjust(
+            &mut work,
+            &|_| true,
+            1.05,
+            "launch month unknown: counted as a young exchange",
+        ),
+        AgeClass::Mature => {}
+    }
+
+    work.into_iter()
+        .map(|(id, hours, adj)| finish(id.as_str().to_string(), id.label().to_string(), hours, adj))
+        .collect()
+}
+
+type Work = (TaskId, ThreePoint, Vec<Adjustment>);
+
+/// Records `factor` with its reason on every task that `pred` selects.
+fn adjust(work: &mut [Work], pred: &dyn Fn(TaskId) -> bool, factor: f64, reason: &str) {
+    for (_, _, adj) in work.iter_mut().filter(|(id, _, _)| pred(*id)) {
+        adj.push(Adjustment {
+            factor,
+            reason: reason.to_string(),
+        });
+    }
+}
+
+fn finish(
+    id: String,
+    label: String,
+    base: ThreePoint,
+    adjustments: Vec<Adjustment>,
+) -> EstimatedTask {
+    let multiplier: f64 = adjustments.iter().map(|a| a.factor).product();
+    let hours = base.scaled(multiplier);
+    EstimatedTask {
+        id,
+        label,
+        base,
+        multiplier,
+        mean: hours.pert_mean(),
+        sd: hours.pert_sd(),
+        hours,
+        adjustments,
+    }
+}
+
+/// The whole estimate. Needs `estimate.hourly_rate` for the cost.
+pub fn estimate(case: &Case) -> Result<EstimateReport, CaseError> {
+    let Some(rate) = case.estimate.hourly_rate else {
+        return Err(CaseError::Invalid(vec![FieldError {
+            path: "estimate.hourly_rate".into(),
+            message: "required for the cost estimate (the developer's rate per hour, e.g. \"75\")"
+                .into(),
+        }]));
+    };
+    let tasks = tasks(case);
+    let availability = case.estimate.availability_hours_per_week;
+    let to_days = |hours: f64| hours / availability * 7.0;
+
+    // PERT: sum of means, root of summed variances, normal approximation.
+    let mean: f64 = tasks.iter().map(|t| t.mean).sum();
+    let sd = tasks.iter().map(|t| t.sd * t.sd).sum::<f64>().sqrt();
+    let pert = PertSummary {
+        mean: r2(mean),
+        sd: r2(sd),
+        p50: r2(mean),
+        p80: r2(mean + Z80 * sd),
+        p90: r2(mean + Z90 * sd),
+    };
+
+    // Monte Carlo: tasks and the other delivery stages, drawn in a fixed order from one seed.
+    let plan_without_estimate = StagePlan::new(case.path, case.governance_era, None, |s| {
+        case.stage_status(s)
+    });
+    let stage_points: Vec<ThreePoint> = plan_without_estimate
+        .clock_stages_besides_development()
+        .filter_map(|s| s.days)
+        .collect();
+    let development_applies = case.path.needs_estimate();
+    let n = case.simulation.samples.max(1) as usize;
+    let mut sampler = Sampler::new(case.simulation.seed);
+    let mut effort = Vec::with_capacity(n);
+    let mut development_days = Vec::with_capacity(n);
+    let mut calendar = Vec::with_capacity(n);
+    for _ in 0..n {
+        let hours: f64 = tasks.iter().map(|t| sampler.beta_pert(&t.hours)).sum();
+        let stages: f64 = stage_points.iter().map(|s| sampler.beta_pert(s)).sum();
+        let dev = to_days(hours);
+        effort.push(hours);
+        development_days.push(dev);
+        calendar.push(stages + if development_applies { dev } else { 0.0 });
+    }
+    effort.sort_by(f64::total_cmp);
+    development_days.sort_by(f64::total_cmp);
+    calendar.sort_by(f64::total_cmp);
+    let pct = |xs: &[f64], p: f64| r2(stats::percentile_sorted(xs, p));
+    let monte_carlo = MonteCarloSummary {
+        mean: r2(effort.iter().sum::<f64>() / n as f64),
+        p10: pct(&effort, 10.0),
+        p50: pct(&effort, 50.0),
+        p80: pct(&effort, 80.0),
+        p90: pct(&effort, 90.0),
+        deciles: (1..=9)
+            .map(|d| Percentile {
+                p: d * 10,
+                value: pct(&effort, f64::from(d) * 10.0),
+            })
+            .collect(),
+        samples: case.simulation.samples,
+        seed: case.simulation.seed,
+    };
+    let calendar_days = CalendarDays {
+        p50: pct(&calendar, 50.0),
+        p80: pct(&calendar, 80.0),
+        p90: pct(&calendar, 90.0),
+        development: Levels {
+            p50: pct(&development_days, 50.0),
+            p80: pct(&development_days, 80.0),
+            p90: pct(&development_days, 90.0),
+        },
+    };
+    let p_over_90_days = r4(stats::share_above(&calendar, GUARANTEE_DAYS));
+
+    let overhead_pct = case.estimate.overhead_pct;
+    let levels: Vec<CostLevel> = [
+        ("p50", monte_carlo.p50),
+        ("p80", monte_carlo.p80),
+        ("p90", monte_carlo.p90),
+    ]
+    .into_iter()
+    .map(|(level, hours)| cost_level(level, hours, rate, overhead_pct))
+    .collect();
+    let cost = Cost {
+        p50: levels[0].total,
+        p80: levels[1].total,
+        p90: levels[2].total,
+        currency: case.estimate.currency.clone(),
+        hourly_rate: rate,
+        overhead_pct,
+        levels,
+        reference: "Foundation bounty management: USD 10,000 per connector (quoted 10,000-25,000), full refund if not delivered within 90 days",
+    };
+
+    let development = ThreePoint::new(
+        r2(stats::percentile_sorted(&development_days, 10.0)),
+        r2(stats::percentile_sorted(&development_days, 50.0)),
+        r2(stats::percentile_sorted(&development_days, 90.0)),
+    )
+    .ok();
+    let plan = StagePlan::new(case.path, case.governance_era, development, |s| {
+        case.stage_status(s)
+    });
+    let charts = Charts {
+        effort_histogram: stats::histogram(&effort, HISTOGRAM_BINS),
+        effort_s_curve: stats::s_curve(&effort, 5),
+        calendar_histogram: stats::histogram(&calendar, HISTOGRAM_BINS),
+        calendar_s_curve: stats::s_curve(&calendar, 5),
+    };
+    let constraints = constraints(case, &calendar_days, p_over_90_days);
+    Ok(EstimateReport {
+        effort_hours: EffortHours { pert, monte_carlo },
+        calendar_days,
+        p_over_90_days,
+        cost,
+        tasks,
+        constraints,
+        plan,
+        charts,
+    })
+}
+
+/// Hours to a tenth, times the rate, to the cent (banker's rounding); the overhead on that, to the
+/// cent; the total is their sum, so the parts always add up.
+pub fn cost_level(
+    level: &'static str,
+    hours: f64,
+    rate: Decimal,
+    overhead_pct: Decimal,
+) -> CostLevel {
+    let cents = |d: Decimal| d.round_dp_with_strategy(2, RoundingStrategy::MidpointNearestEven);
+    let hours = Decimal::from_f64_retain(hours)
+        .unwrap_or_default()
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointNearestEven);
+    let development = cents(hours * rate);
+    let overhead = cents(development * overhead_pct / Decimal::ONE_HUNDRED);
+    CostLevel {
+        level,
+        hours,
+        development,
+        overhead,
+        total: development + overhead,
+    }
+}
+
+fn constraints(case: &Case, calendar: &CalendarDays, p_over_90: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    let m = maturity::rank(case);
+    if !m.blockers.is_empty() {
+        let names: Vec<&str> = m.blockers.iter().map(|b| b.label).collect();
+        out.push(format!(
+            "Blocked: the exchange does not offer {}; a Hummingbot connector cannot pass QA until it does, so these figures assume a workaround.",
+            names.join(", ")
+        ));
+    }
+    match case.path {
+        EngagementPath::DeveloperBuilt => out.push(
+            "This path needs no estimate: the connector is already developed; the figures are for reference only.".into(),
+        ),
+        EngagementPath::ExchangeMaintained => out.push(
+            "The exchange builds the connector itself: the effort is what its own team should plan for; the calendar covers the pull request, QA and merge.".into(),
+        ),
+        _ => {}
+    }
+    if matches!(
+        case.api.get("sandbox"),
+        Some(Answer::NotAvailable | Answer::Partial)
+    ) {
+        out.push("No complete testnet: QA runs with real funds on the live exchange.".into());
+    }
+    let availability = case.estimate.availability_hours_per_week;
+    if availability < 15.0 {
+        out.push(format!(
+            "Low availability: at {availability} hours a week, development alone takes {:.0} days at P50.",
+            calendar.development.p50
+        ));
+    }
+    match AgeClass::from_months(case.exchange_age_months()) {
+        AgeClass::New => out.push("New exchange: its API is likely to change during the build and the first year of maintenance.".into()),
+        AgeClass::Unknown => out.push("The exchange's launch month is not given: set it (and as_of) to account for the API's stability.".into()),
+        _ => {}
+    }
+    if case.exchange.kind == ExchangeKind::Dex {
+        out.push("DEX: signing uses a wallet or on-chain keys; QA needs funded wallets on the exchange's network.".into());
+    }
+    if case.estimate.experience == Experience::FirstConnector {
+        out.push(
+            "The developer's first connector: plan reviews by an experienced maintainer.".into(),
+        );
+    }
+    if !m.unanswered.is_empty() {
+        out.push(format!(
+            "{} questionnaire items are unanswered and counted as partial: answering them narrows the estimate.",
+            m.unanswered.len()
+        ));
+    }
+    if p_over_90 > 0.5 {
+        out.push(format!(
+            "The 90-day delivery guarantee is likely to be missed: {:.0}% of simulated projects take longer (P50 {:.0} days).",
+            p_over_90 * 100.0,
+            calendar.p50
+        ));
+    } else if p_over_90 > 0.1 {
+        out.push(format!(
+            "The 90-day delivery guarantee is at risk: {:.0}% of simulated projects take longer.",
+            p_over_90 * 100.0
+        ));
+    }
+    out
+}
+
+fn r2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn r4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
