@@ -1,12 +1,55 @@
 //! The binary as a user runs it.
 
-use std::process::Command;
+// A failed unwrap in a test is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
 
-fn connector_scope(args: &[&str]) -> std::process::Output {
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn case(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/cases")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn connector_scope(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_connector-scope"))
         .args(args)
         .output()
         .expect("the binary runs")
+}
+
+fn with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_connector-scope"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn keys(v: &serde_json::Value) -> Vec<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
 }
 
 #[test]
@@ -24,4 +67,118 @@ fn bad_usage_exits_2_and_says_why() {
     let out = connector_scope(&["--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--no-such-flag"));
+}
+
+#[test]
+fn maturity_json_keeps_its_keys() {
+    let v = json(&connector_scope(&["maturity", &case("blocked.json")]));
+    for key in ["score", "rank", "blockers", "sections", "findings"] {
+        assert!(keys(&v).contains(&key), "{key} missing: {:?}", keys(&v));
+    }
+    assert_eq!(v["rank"], "blocked");
+    assert_eq!(v["blockers"][0]["item"], "rest_server_time");
+}
+
+#[test]
+fn estimate_json_keeps_its_keys() {
+    let v = json(&connector_scope(&[
+        "estimate",
+        &case("mature-spot-cex.json"),
+        "--format",
+        "json",
+    ]));
+    for key in [
+        "effort_hours",
+        "calendar_days",
+        "p_over_90_days",
+        "cost",
+        "tasks",
+        "constraints",
+    ] {
+        assert!(keys(&v).contains(&key), "{key} missing");
+    }
+    for key in ["mean", "sd", "p50", "p80", "p90"] {
+        assert!(v["effort_hours"]["pert"][key].is_number(), "pert.{key}");
+    }
+    for key in ["mean", "p10", "p50", "p80", "p90", "samples", "seed"] {
+        assert!(
+            v["effort_hours"]["monte_carlo"][key].is_number(),
+            "monte_carlo.{key}"
+        );
+    }
+    for key in ["p50", "p80", "p90"] {
+        assert!(v["calendar_days"][key].is_number());
+        // Money is a decimal string, never a float.
+        assert!(v["cost"][key].is_string(), "cost.{key}");
+    }
+    assert_eq!(v["cost"]["currency"], "USD");
+    assert_eq!(v["effort_hours"]["monte_carlo"]["samples"], 10_000);
+}
+
+#[test]
+fn plan_json_keeps_its_keys() {
+    let v = json(&connector_scope(&[
+        "plan",
+        &case("modification-kucoin.json"),
+    ]));
+    assert_eq!(v["path"], "foundation_grant");
+    let stages = v["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 9);
+    for key in ["id", "applies", "reason", "days"] {
+        assert!(stages[0].get(key).is_some(), "stages[].{key}");
+    }
+    assert_eq!(stages[4]["id"], "improvement_proposal");
+    assert_eq!(stages[4]["applies"], "required");
+}
+
+#[test]
+fn reads_standard_input_and_prints_markdown() {
+    let text = std::fs::read_to_string(case("mature-spot-cex.json")).unwrap();
+    let out = with_stdin(&["maturity", "-", "--format", "markdown"], &text);
+    assert!(out.status.success());
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.starts_with("# API maturity: Kestrel Exchange"), "{md}");
+    assert!(md.contains("rank A, mature"));
+}
+
+#[test]
+fn invalid_case_exits_2_with_the_field() {
+    let out = with_stdin(
+        &["maturity"],
+        r#"{"version": 1, "exchange": {"name": "X"}, "api": {"ws_order_book": "maybe"}}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(r#"api.ws_order_book: unknown answer "maybe""#),
+        "{err}"
+    );
+
+    let out = with_stdin(
+        &["estimate"],
+        r#"{"version": 1, "exchange": {"name": "X"}}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("estimate.hourly_rate"));
+
+    let out = connector_scope(&["plan", "/no/such/case.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /no/such/case.json"));
+}
+
+#[test]
+fn same_file_same_numbers() {
+    let a = connector_scope(&["estimate", &case("young-perp-dex.json")]);
+    let b = connector_scope(&["estimate", &case("young-perp-dex.json")]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn prints_the_committed_schema() {
+    let out = connector_scope(&["schema"]);
+    let committed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/case.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), committed);
 }

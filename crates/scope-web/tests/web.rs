@@ -124,3 +124,36 @@ async fn arrow_keys_move_selection_and_focus() {
         .collect();
     assert_eq!(in_order, ["tab-estimate"]);
 }
+
+/// The browser computes the same figures as the native build, bit for bit: the golden files are
+/// written and checked natively by scope-core's tests/cases.rs.
+#[wasm_bindgen_test]
+fn estimates_match_the_native_golden_figures() {
+    let examples = [
+        (
+            include_str!("../../../tests/cases/mature-spot-cex.json"),
+            include_str!("../../../tests/cases/golden/mature-spot-cex.json"),
+        ),
+        (
+            include_str!("../../../tests/cases/young-perp-dex.json"),
+            include_str!("../../../tests/cases/golden/young-perp-dex.json"),
+        ),
+        (
+            include_str!("../../../tests/cases/modification-kucoin.json"),
+            include_str!("../../../tests/cases/golden/modification-kucoin.json"),
+        ),
+        (
+            include_str!("../../../tests/cases/blocked.json"),
+            include_str!("../../../tests/cases/golden/blocked.json"),
+        ),
+    ];
+    for (case, golden) in examples {
+        let case = scope_core::Case::from_json(case).unwrap();
+        assert_eq!(
+            scope_core::fingerprint::fingerprint(&case).unwrap(),
+            golden,
+            "{}",
+            case.exchange.name
+        );
+    }
+}
