@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use scope_core::{Case, report};
+use scope_core::{Case, agreement, evaluate, proposal, report};
 use serde::Serialize;
 
 /// Scope, estimate and staff a Hummingbot exchange connector from a case file.
@@ -26,6 +26,14 @@ enum Command {
     Estimate(Input),
     /// The engagement path's stages: which apply, why, and how long.
     Plan(Input),
+    /// Rank the maintainer candidates (weighted sum or TOPSIS), with sensitivity.
+    Evaluate(Input),
+    /// The fee share month by month: the maintainer's part and the Foundation's.
+    Agreement(Input),
+    /// The proposal to the exchange, as one Markdown document.
+    Proposal(Input),
+    /// The public announcement of the maintainer selection, as Markdown.
+    Announcement(Input),
     /// Print the case file's JSON Schema.
     Schema,
 }
@@ -34,14 +42,17 @@ enum Command {
 struct Input {
     /// The case file; `-` or nothing reads standard input.
     file: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    format: Format,
+    /// json (default; markdown for proposal and announcement), markdown, or csv (evaluate and
+    /// agreement).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Markdown,
+    Csv,
 }
 
 /// Bad input (unreadable, invalid or incomplete case file) exits with 2, like bad usage.
@@ -67,18 +78,76 @@ fn run(command: Command) -> Result<String, String> {
         Command::Maturity(input) => {
             let case = read_case(&input)?;
             let r = scope_core::rank(&case);
-            output(input.format, &r, || report::maturity_markdown(&case, &r))
+            output(
+                input.format,
+                &r,
+                || report::maturity_markdown(&case, &r),
+                None,
+            )
         }
         Command::Estimate(input) => {
             let case = read_case(&input)?;
             let r = scope_core::estimate(&case).map_err(|e| e.to_string())?;
-            output(input.format, &r, || report::estimate_markdown(&case, &r))
+            output(
+                input.format,
+                &r,
+                || report::estimate_markdown(&case, &r),
+                None,
+            )
         }
         Command::Plan(input) => {
             let case = read_case(&input)?;
             let plan = scope_core::plan(&case);
-            output(input.format, &plan, || report::plan_markdown(&case, &plan))
+            output(
+                input.format,
+                &plan,
+                || report::plan_markdown(&case, &plan),
+                None,
+            )
         }
+        Command::Evaluate(input) => {
+            let case = read_case(&input)?;
+            let r = evaluate::evaluate(&case).map_err(|e| e.to_string())?;
+            let csv = report::evaluation_csv(&r);
+            output(
+                input.format,
+                &r,
+                || report::evaluation_markdown(&case, &r),
+                Some(csv),
+            )
+        }
+        Command::Agreement(input) => {
+            let case = read_case(&input)?;
+            let spec = case
+                .agreement
+                .as_ref()
+                .ok_or("agreement: missing; the case has no agreement to project")?;
+            let r = agreement::project(spec, &case.estimate.currency);
+            let csv = report::agreement_csv(&r);
+            output(
+                input.format,
+                &r,
+                || report::agreement_markdown(&case, &r),
+                Some(csv),
+            )
+        }
+        Command::Proposal(input) => {
+            let case = read_case(&input)?;
+            document(input.format, proposal::proposal_markdown(&case))
+        }
+        Command::Announcement(input) => {
+            let case = read_case(&input)?;
+            let r = evaluate::evaluate(&case).map_err(|e| e.to_string())?;
+            document(input.format, proposal::announcement_markdown(&case, &r))
+        }
+    }
+}
+
+/// Documents are Markdown only.
+fn document(format: Option<Format>, markdown: String) -> Result<String, String> {
+    match format {
+        None | Some(Format::Markdown) => Ok(markdown),
+        Some(_) => Err("this command prints Markdown only (--format markdown)".into()),
     }
 }
 
@@ -103,14 +172,18 @@ fn read_stdin() -> Result<String, String> {
 }
 
 fn output<T: Serialize>(
-    format: Format,
+    format: Option<Format>,
     value: &T,
     markdown: impl FnOnce() -> String,
+    csv: Option<String>,
 ) -> Result<String, String> {
-    match format {
+    match format.unwrap_or(Format::Json) {
         Format::Json => serde_json::to_string_pretty(value)
             .map(|s| s + "\n")
             .map_err(|e| format!("cannot write JSON: {e}")),
         Format::Markdown => Ok(markdown()),
+        Format::Csv => {
+            csv.ok_or_else(|| "this command has no CSV form (use json or markdown)".into())
+        }
     }
 }

@@ -182,3 +182,138 @@ fn prints_the_committed_schema() {
     .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), committed);
 }
+
+#[test]
+fn evaluate_json_keeps_its_keys() {
+    let v = json(&connector_scope(&[
+        "evaluate",
+        &case("mature-spot-cex.json"),
+    ]));
+    for key in [
+        "method",
+        "normalization",
+        "weights",
+        "ranking",
+        "contributions",
+        "dominated",
+        "sensitivity",
+    ] {
+        assert!(keys(&v).contains(&key), "{key} missing: {:?}", keys(&v));
+    }
+    assert_eq!(v["method"], "weighted_sum");
+    assert_eq!(v["normalization"], "max");
+    assert_eq!(v["weights"]["experience"], 0.2);
+    assert_eq!(v["ranking"][0]["name"], "Ana Ribeiro");
+    assert_eq!(v["ranking"][0]["rank"], 1);
+    assert!(v["ranking"][0]["score"].is_number());
+    assert!(v.get("ahp").is_none(), "no ahp without AHP weights");
+}
+
+#[test]
+fn evaluate_prints_csv_and_agreement_prints_decimal_strings() {
+    let out = connector_scope(&["evaluate", &case("mature-spot-cex.json"), "--format", "csv"]);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "rank,name,score,seniority,experience,references,track_record,availability,cost,speed,interest"
+        )
+    );
+    assert!(lines.next().unwrap().starts_with("1,Ana Ribeiro,"));
+
+    let v = json(&connector_scope(&[
+        "agreement",
+        &case("mature-spot-cex.json"),
+    ]));
+    assert_eq!(v["months"].as_array().unwrap().len(), 12);
+    assert_eq!(v["months"][0]["total"], "1500.00");
+    assert_eq!(v["months"][0]["developer"], "300.00");
+    assert_eq!(v["months"][0]["foundation"], "1200.00");
+    assert_eq!(v["totals"]["total"], "18000.00");
+    assert_eq!(v["totals"]["developer"], "3600.00");
+
+    let out = connector_scope(&["agreement", &case("blocked.json")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("agreement: missing"));
+    let out = connector_scope(&["maturity", &case("blocked.json"), "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// The proposal a PM sends to the exchange: every section, the figures of the other commands,
+/// nothing left unfilled.
+#[test]
+fn proposal_is_complete_and_agrees_with_the_other_commands() {
+    let out = connector_scope(&["proposal", &case("mature-spot-cex.json")]);
+    assert!(out.status.success());
+    let md = String::from_utf8_lossy(&out.stdout);
+    for heading in [
+        "# Connector proposal: Kestrel Exchange",
+        "## Summary",
+        "## Stages and timeline",
+        "## API maturity",
+        "## Effort, duration and cost",
+        "## Maintainer",
+        "## Agreement and compensation",
+        "## Next step",
+    ] {
+        assert!(md.contains(heading), "{heading} missing");
+    }
+    let estimate = json(&connector_scope(&[
+        "estimate",
+        &case("mature-spot-cex.json"),
+    ]));
+    let p80 = estimate["cost"]["p80"]
+        .as_str()
+        .unwrap()
+        .parse::<f64>()
+        .unwrap();
+    assert!(
+        md.contains(&format!("USD {} at P80", group(p80))),
+        "P80 cost {p80} not in the proposal"
+    );
+    assert!(md.contains("Proposed maintainer: **Ana Ribeiro**"));
+    assert!(md.contains("rank A, mature"));
+    for leftover in ["NaN", "inf", "{", "}", "null", "Some(", "None"] {
+        assert!(!md.contains(leftover), "{leftover:?} in the proposal");
+    }
+
+    let out = connector_scope(&["announcement", &case("mature-spot-cex.json")]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("has selected **Ana Ribeiro**"));
+    assert!(md.contains("| Past experience | better | 20.0% |"));
+    let out = connector_scope(&[
+        "proposal",
+        &case("mature-spot-cex.json"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_case_without_a_rate_still_gets_a_proposal_that_says_so() {
+    let out = with_stdin(
+        &["proposal"],
+        r#"{"version": 1, "exchange": {"name": "Bare"}}"#,
+    );
+    assert!(out.status.success());
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("not estimated yet (estimate.hourly_rate: required"),
+        "{md}"
+    );
+}
+
+fn group(x: f64) -> String {
+    let cents = format!("{x:.2}");
+    let (whole, frac) = cents.split_once('.').unwrap();
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out}.{frac}")
+}

@@ -11,7 +11,12 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::agreement::{AgreementKind, AgreementSpec, MAX_MONTHS};
+use crate::ahp;
 use crate::connectors;
+use crate::criteria::{
+    Candidate, Criterion, CriterionKind, EvaluationSettings, Normalization, Weights,
+};
 use crate::date::{Date, YearMonth};
 use crate::estimate::{Experience, TaskId};
 use crate::process::{EngagementPath, GovernanceEra, StageId, StageStatus};
@@ -27,6 +32,10 @@ pub const MAX_SEED: u64 = (1 << 53) - 1;
 pub const MIN_SAMPLES: u32 = 100;
 pub const MAX_SAMPLES: u32 = 100_000;
 pub const MAX_CUSTOM_TASKS: usize = 200;
+pub const MAX_CANDIDATES: usize = 1_000;
+pub const MAX_CRITERIA: usize = 30;
+/// Largest amount or criterion value accepted: far beyond any real figure, far inside Decimal.
+pub const MAX_VALUE: f64 = 1e12;
 
 text_enum! {
     /// Centralised or decentralised exchange.
@@ -88,6 +97,26 @@ pub struct Case {
     /// Progress of each stage; stages not listed are not started.
     #[serde(default)]
     pub stages: BTreeMap<StageId, StageStatus>,
+    /// The maintainer evaluation's criteria; the process document's eight when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Vec<Criterion>>,
+    /// Maintainer candidates, with a value for every criterion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub weights: Weights,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub evaluation: EvaluationSettings,
+    /// The candidate chosen (the ranking's winner when omitted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected_candidate: Option<String>,
+    /// The maintenance and fee share agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<AgreementSpec>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -496,7 +525,201 @@ impl Case {
                 format!("must be at most {MAX_SEED}, so that JavaScript reads it exactly"),
             );
         }
+        self.evaluation_problems(&mut err);
+        self.agreement_problems(&mut err);
         errors
+    }
+
+    fn evaluation_problems(&self, err: &mut dyn FnMut(&str, String)) {
+        let criteria = crate::evaluate::criteria_of(self);
+        if let Some(list) = &self.criteria {
+            if list.is_empty() || list.len() > MAX_CRITERIA {
+                err(
+                    "criteria",
+                    format!("must list 1 to {MAX_CRITERIA} criteria"),
+                );
+            }
+            for (i, c) in list.iter().enumerate() {
+                let at = format!("criteria[{i}]");
+                if c.id.trim().is_empty() {
+                    err(&format!("{at}.id"), "must not be empty".into());
+                } else if list[..i].iter().any(|o| o.id == c.id) {
+                    err(&format!("{at}.id"), format!("{:?} is used twice", c.id));
+                }
+                match c.weight {
+                    Some(w) if !(0.0..=MAX_VALUE).contains(&w) => err(
+                        &format!("{at}.weight"),
+                        "must be a number of 0 or more".into(),
+                    ),
+                    None if self.weights.ahp.is_none() => err(
+                        &format!("{at}.weight"),
+                        "required unless weights.ahp gives the weights".into(),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        if self.weights.ahp.is_none()
+            && criteria.iter().all(|c| c.weight.unwrap_or(0.0) == 0.0)
+            && !criteria.is_empty()
+        {
+            err(
+                "criteria",
+                "the weights are all zero: give at least one criterion a weight".into(),
+            );
+        }
+        if let Some(input) = &self.weights.ahp {
+            let mut ids: Vec<&str> = input.order.iter().map(String::as_str).collect();
+            let mut want: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
+            ids.sort_unstable();
+            want.sort_unstable();
+            if ids != want {
+                err(
+                    "weights.ahp.order",
+                    format!("must list each criterion once: {}", want.join(", ")),
+                );
+            } else if let Err((at, message)) = ahp::full_matrix(input) {
+                err(&format!("weights.ahp.{at}"), message);
+            }
+        }
+
+        if self.candidates.len() > MAX_CANDIDATES {
+            err(
+                "candidates",
+                format!("at most {MAX_CANDIDATES} candidates can be compared"),
+            );
+            return;
+        }
+        let normalization = self
+            .evaluation
+            .normalization
+            .unwrap_or(self.evaluation.method.default_normalization());
+        for (i, cand) in self.candidates.iter().enumerate() {
+            let at = format!("candidates[{i}]");
+            let name = cand.name.trim();
+            if name.is_empty() {
+                err(&format!("{at}.name"), "must not be empty".into());
+            } else if name.chars().count() > 120 {
+                err(
+                    &format!("{at}.name"),
+                    "must be at most 120 characters".into(),
+                );
+            } else if self.candidates[..i].iter().any(|o| o.name.trim() == name) {
+                err(&format!("{at}.name"), format!("{name:?} is listed twice"));
+            }
+            for c in &criteria {
+                let path = format!("{at}.values.{}", c.id);
+                match cand.values.get(&c.id) {
+                    None => err(
+                        &path,
+                        format!(
+                            "missing for {:?}: every candidate needs a value for {}",
+                            cand.name,
+                            c.label()
+                        ),
+                    ),
+                    Some(v) if !(v.is_finite() && *v >= 0.0 && *v <= MAX_VALUE) => err(
+                        &path,
+                        format!("{v} for {:?} must be a number from 0 to 10^12", cand.name),
+                    ),
+                    Some(v)
+                        if *v == 0.0
+                            && c.kind == CriterionKind::Cost
+                            && matches!(normalization, Normalization::Max | Normalization::Sum) =>
+                    {
+                        err(
+                            &path,
+                            format!(
+                                "0 for {:?}: a cost must be above 0 under {normalization} normalization",
+                                cand.name
+                            ),
+                        )
+                    }
+                    Some(_) => {}
+                }
+            }
+            for key in cand.values.keys() {
+                if !criteria.iter().any(|c| c.id == *key) {
+                    err(
+                        &format!("{at}.values.{key}"),
+                        "not a criterion of this case".into(),
+                    );
+                }
+            }
+        }
+        if let Some(selected) = &self.selected_candidate
+            && !self.candidates.iter().any(|c| c.name == *selected)
+        {
+            err(
+                "selected_candidate",
+                format!("{selected:?} is not one of the candidates"),
+            );
+        }
+    }
+
+    fn agreement_problems(&self, err: &mut dyn FnMut(&str, String)) {
+        let Some(a) = &self.agreement else { return };
+        let max = Decimal::from(1_000_000_000_000i64);
+        let amount = |err: &mut dyn FnMut(&str, String),
+                      field: &str,
+                      value: Option<Decimal>,
+                      needed: bool,
+                      limit: Decimal| match value {
+            None if needed => err(
+                &format!("agreement.{field}"),
+                format!("required for a {} agreement", a.kind),
+            ),
+            Some(v) if v < Decimal::ZERO || v > limit => err(
+                &format!("agreement.{field}"),
+                format!("must be between 0 and {limit}"),
+            ),
+            _ => {}
+        };
+        let variable = a.kind == AgreementKind::Variable;
+        amount(err, "monthly_volume", a.monthly_volume, variable, max);
+        amount(
+            err,
+            "fee_rate_pct",
+            a.fee_rate_pct,
+            variable,
+            Decimal::ONE_HUNDRED,
+        );
+        amount(
+            err,
+            "share_pct",
+            a.share_pct,
+            variable,
+            Decimal::ONE_HUNDRED,
+        );
+        amount(err, "fixed_monthly", a.fixed_monthly, !variable, max);
+        amount(err, "build_charge", a.build_charge, false, max);
+        if a.monthly_growth_pct < Decimal::from(-100) || a.monthly_growth_pct > Decimal::ONE_HUNDRED
+        {
+            err(
+                "agreement.monthly_growth_pct",
+                "must be between -100 and 100 percent".into(),
+            );
+        }
+        if a.months == 0 || a.months > MAX_MONTHS {
+            err(
+                "agreement.months",
+                format!("must be between 1 and {MAX_MONTHS}"),
+            );
+        }
+        if let Some(i) = &a.incentives {
+            if i.hbot < Decimal::ZERO || i.exchange_token < Decimal::ZERO {
+                err(
+                    "agreement.incentives",
+                    "rewards must not be negative".into(),
+                );
+            }
+            if i.first_users == 0 && (i.hbot > Decimal::ZERO || i.exchange_token > Decimal::ZERO) {
+                err(
+                    "agreement.incentives.first_users",
+                    "rewards need at least one first user".into(),
+                );
+            }
+        }
     }
 
     /// A stage's status (not started unless the case says otherwise).

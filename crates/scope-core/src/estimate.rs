@@ -8,6 +8,7 @@ use crate::breakdown::{self, BOTH_SPOT_FACTOR};
 use crate::case::{Build, Case, CaseError, ExchangeKind, FieldError, Market};
 use crate::connectors;
 use crate::maturity::{self, AgeClass};
+use crate::money::cents;
 use crate::process::{EngagementPath, StagePlan};
 use crate::rubric::{Answer, ITEMS};
 use crate::sampling::Sampler;
@@ -601,7 +602,6 @@ pub fn cost_level(
     rate: Decimal,
     overhead_pct: Decimal,
 ) -> CostLevel {
-    let cents = |d: Decimal| d.round_dp_with_strategy(2, RoundingStrategy::MidpointNearestEven);
     let hours = Decimal::from_f64_retain(hours)
         .unwrap_or_default()
         .round_dp_with_strategy(1, RoundingStrategy::MidpointNearestEven);

@@ -8,18 +8,27 @@
 //! - [`process`]: the engagement paths, the nine stages and the stage plan.
 //! - [`rubric`] and [`maturity`]: the API-maturity questionnaire and ranking.
 //! - [`breakdown`] and [`estimate`]: the work breakdown, the simulation, calendar, cost.
+//! - [`criteria`], [`ahp`] and [`evaluate`]: the maintainer evaluator.
+//! - [`agreement`]: the fee share, the maintainer's and the Foundation's parts.
+//! - [`proposal`]: the proposal to the exchange and the public announcement.
 //! - [`report`]: Markdown renderings of the reports.
 
 mod text_enum;
 
+pub mod agreement;
+pub mod ahp;
 pub mod breakdown;
 pub mod case;
 pub mod connectors;
+pub mod criteria;
 pub mod date;
 pub mod estimate;
+pub mod evaluate;
 pub mod fingerprint;
 pub mod maturity;
+pub mod money;
 pub mod process;
+pub mod proposal;
 pub mod report;
 pub mod rubric;
 pub mod sampling;

@@ -27,6 +27,38 @@ pub fn money(amount: Decimal) -> String {
     format!("{sign}{grouped}.{cents}")
 }
 
+/// 12345 as "12,345".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A quantity (tokens, not money) with thousands separators and no trailing zeros.
+pub fn amount(d: Decimal) -> String {
+    let text = d.normalize().to_string();
+    let (sign, rest) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |r| ("-", r));
+    let (whole, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, f)| (w, Some(f)));
+    let grouped = whole
+        .parse::<u64>()
+        .map(thousands)
+        .unwrap_or_else(|_| whole.to_string());
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 /// Days as "45 days (6.4 weeks)".
 pub fn days(d: f64) -> String {
     format!("{d:.0} days ({:.1} weeks)", d / 7.0)
@@ -66,7 +98,10 @@ pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
     let _ = writeln!(
         out,
         "| Effort, hours (Monte Carlo, {} samples) | {:.0} | {:.0} | {:.0} |",
-        e.monte_carlo.samples, e.monte_carlo.p50, e.monte_carlo.p80, e.monte_carlo.p90
+        thousands(e.monte_carlo.samples.into()),
+        e.monte_carlo.p50,
+        e.monte_carlo.p80,
+        e.monte_carlo.p90
     );
     let _ = writeln!(
         out,
@@ -165,6 +200,174 @@ pub fn plan_markdown(case: &Case, plan: &StagePlan) -> String {
     out
 }
 
+/// One CSV field, quoted when it must be (RFC 4180).
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+pub fn evaluation_markdown(case: &Case, r: &crate::evaluate::EvaluationReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Maintainer candidates: {}\n", case.exchange.name);
+    let _ = writeln!(
+        out,
+        "Method: {}, {} normalization.\n",
+        r.method.label(),
+        r.normalization
+    );
+    let _ = writeln!(out, "| rank | candidate | score |\n| ---: | --- | ---: |");
+    for c in &r.ranking {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.3} |",
+            c.rank,
+            c.name.replace('|', "\\|"),
+            c.score
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n| criterion | weight | winner stays from | to | nearest change |\n| --- | ---: | ---: | ---: | --- |"
+    );
+    for s in &r.sensitivity {
+        let nearest = s
+            .nearest
+            .as_ref()
+            .map(|c| format!("{} at {:.3}", c.winner.replace('|', "\\|"), c.weight))
+            .unwrap_or_else(|| "none".into());
+        let _ = writeln!(
+            out,
+            "| {} | {:.3} | {:.3} | {:.3} | {nearest} |",
+            s.criterion, s.weight, s.from, s.to
+        );
+    }
+    if let Some(ahp) = &r.ahp {
+        let _ = writeln!(
+            out,
+            "\nAHP: lambda max {:.3}, CI {:.3}, CR {:.3} ({}).",
+            ahp.lambda_max,
+            ahp.ci,
+            ahp.cr,
+            if ahp.consistent {
+                "consistent"
+            } else {
+                "inconsistent: CR above 0.10"
+            }
+        );
+        for d in &ahp.disagreements {
+            let _ = writeln!(
+                out,
+                "- {} vs {}: given {:.2}, the weights imply {:.2}",
+                d.a, d.b, d.given, d.implied
+            );
+        }
+    }
+    if !r.dominated.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nDominated (another candidate is at least as good on every criterion):\n"
+        );
+        for d in &r.dominated {
+            let _ = writeln!(out, "- {} by {}", d.name, d.by.join(", "));
+        }
+    }
+    out
+}
+
+/// rank,name,score, then each criterion's value.
+pub fn evaluation_csv(r: &crate::evaluate::EvaluationReport) -> String {
+    let mut out = String::from("rank,name,score");
+    for c in &r.criteria {
+        out.push(',');
+        out.push_str(&csv_field(&c.id));
+    }
+    out.push('\n');
+    for ranked in &r.ranking {
+        let _ = write!(
+            out,
+            "{},{},{}",
+            ranked.rank,
+            csv_field(&ranked.name),
+            ranked.score
+        );
+        if let Some(c) = r.contributions.iter().find(|c| c.name == ranked.name) {
+            for v in &c.criteria {
+                let _ = write!(out, ",{}", v.value);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn agreement_markdown(case: &Case, a: &crate::agreement::AgreementReport) -> String {
+    let mut out = String::new();
+    let c = &a.currency;
+    let _ = writeln!(out, "# Agreement: {}\n", case.exchange.name);
+    let _ = writeln!(
+        out,
+        "A {} agreement; the maintainer receives {}%, the Foundation the rest.\n",
+        a.kind, a.developer_share_pct
+    );
+    let _ = writeln!(
+        out,
+        "| month | total ({c}) | maintainer | Foundation |\n| ---: | ---: | ---: | ---: |"
+    );
+    for m in &a.months {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            m.month,
+            money(m.total),
+            money(m.developer),
+            money(m.foundation)
+        );
+    }
+    let t = &a.totals;
+    let _ = writeln!(
+        out,
+        "| **total** | **{}** | **{}** | **{}** |",
+        money(t.total),
+        money(t.developer),
+        money(t.foundation)
+    );
+    if t.build_charge > Decimal::ZERO {
+        let _ = writeln!(
+            out,
+            "\nBuild charge, from the exchange to the developer: {c} {}.",
+            money(t.build_charge)
+        );
+    }
+    if t.maintenance_fees > Decimal::ZERO {
+        let _ = writeln!(
+            out,
+            "\nYear-2 maintenance fees: {c} {}.",
+            money(t.maintenance_fees)
+        );
+    }
+    if let Some(p) = &a.placement {
+        let _ = writeln!(out, "\n{}", p.sentence);
+    }
+    out
+}
+
+/// month,volume,total,developer,foundation,maintenance_fee
+pub fn agreement_csv(a: &crate::agreement::AgreementReport) -> String {
+    let mut out = String::from("month,volume,total,developer,foundation,maintenance_fee\n");
+    for m in &a.months {
+        let volume = m.volume.map(|v| v.to_string()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{},{volume},{},{},{},{}",
+            m.month, m.total, m.developer, m.foundation, m.maintenance_fee
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +378,13 @@ mod tests {
         assert_eq!(money(Decimal::new(-100000, 2)), "-1,000.00");
         assert_eq!(money(Decimal::ZERO), "0.00");
         assert_eq!(money(Decimal::new(999, 0)), "999.00");
+    }
+
+    #[test]
+    fn amounts_and_counts_group_thousands() {
+        assert_eq!(thousands(10_000), "10,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(amount(Decimal::new(5_000_000, 2)), "50,000");
+        assert_eq!(amount(Decimal::new(12_345_678, 4)), "1,234.5678");
     }
 }
