@@ -126,6 +126,9 @@ fn end_to_end() -> Result<(), String> {
     let tools = setup::ensure_build_tools()?;
     let browser = setup::ensure_browser()?;
     build::build(&tools, Profile::Release)?;
+    // The browser's figures are compared with the command line's for the same case files.
+    cargo(&["build", "--quiet", "-p", "scope-cli"]).run()?;
+    let cli = root.join("target/debug/connector-scope");
     let (addr, _server) = serve::start(Site::new(root.join("web"))?, 0)?;
     let dir = root.join("tests/e2e");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -143,5 +146,7 @@ fn end_to_end() -> Result<(), String> {
         .env("SCOPE_URL", format!("http://{addr}/"))
         .env("CHROME_BIN", &browser.chromium)
         .env("E2E_ARTIFACTS", dir.join("artifacts"))
+        .env("CONNECTOR_SCOPE_BIN", cli)
+        .env("CASES_DIR", root.join("tests/cases"))
         .run()
 }

@@ -32,6 +32,7 @@ pub mod proposal;
 pub mod report;
 pub mod rubric;
 pub mod sampling;
+pub mod session;
 pub mod stats;
 pub mod three_point;
 

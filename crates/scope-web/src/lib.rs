@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod components;
+pub mod state;
 pub mod tool;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -19,9 +19,11 @@ fn fresh_root() -> Element {
     root
 }
 
-/// Yew renders on the next turn of the event loop.
+/// Yew renders on a later turn of the event loop; a few turns let nested updates settle.
 async fn rendered() {
-    yew::platform::time::sleep(Duration::from_millis(0)).await;
+    for _ in 0..4 {
+        yew::platform::time::sleep(Duration::from_millis(0)).await;
+    }
 }
 
 fn tabs(root: &Element) -> Vec<HtmlElement> {
@@ -156,4 +158,161 @@ fn estimates_match_the_native_golden_figures() {
             case.exchange.name
         );
     }
+}
+
+fn mount_app() -> Element {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    root
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap()
+}
+
+/// Picks `value` in a select, as a user would, and lets yew render.
+async fn choose(root: &Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, selector).dyn_into().unwrap();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    rendered().await;
+}
+
+/// Types `value` into a text input.
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = find(root, selector).dyn_into().unwrap();
+    input.set_value(value);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    rendered().await;
+}
+
+async fn open(root: &Element, tool: &str) {
+    find(root, &format!("#tab-{tool}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    rendered().await;
+}
+
+#[wasm_bindgen_test]
+async fn maturity_updates_as_answers_change() {
+    let root = mount_app();
+    rendered().await;
+    // A new case: nothing answered, everything counted as partial.
+    let before: f64 = text(&root, "[data-testid=score]").parse().unwrap();
+    choose(&root, "#cs-api-ws_order_book", "documented_with_examples").await;
+    let after: f64 = text(&root, "[data-testid=score]").parse().unwrap();
+    assert!(after > before, "{before} -> {after}");
+
+    choose(&root, "#cs-api-rest_create_order", "not_available").await;
+    assert_eq!(text(&root, "[data-testid=rank]"), "Blocked");
+    assert!(text(&root, ".blockers").contains("Create order"));
+
+    // Perpetual items appear only for a perpetual connector.
+    assert!(
+        root.query_selector("#cs-api-perp_positions")
+            .unwrap()
+            .is_none()
+    );
+    let perpetual: HtmlElement = find(&root, "#cs-market-perpetual").dyn_into().unwrap();
+    perpetual.click();
+    rendered().await;
+    assert!(
+        root.query_selector("#cs-api-perp_positions")
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn estimate_keeps_the_last_valid_figures_and_names_the_field() {
+    let root = mount_app();
+    rendered().await;
+    open(&root, "estimate").await;
+    let cost = text(&root, "[data-testid=cost] td");
+    type_into(&root, "#cs-estimate-hourly_rate", "7o").await;
+    assert!(text(&root, "#cs-estimate-hourly_rate-error").contains("is not an amount"));
+    assert_eq!(
+        text(&root, "[data-testid=cost] td"),
+        cost,
+        "the last valid figures stay"
+    );
+    assert!(root.query_selector(".stale").unwrap().is_some());
+
+    type_into(&root, "#cs-estimate-hourly_rate", "150").await;
+    assert!(
+        root.query_selector("#cs-estimate-hourly_rate-error")
+            .unwrap()
+            .is_none()
+    );
+    assert_ne!(text(&root, "[data-testid=cost] td"), cost);
+
+    type_into(&root, "#cs-estimate-availability_hours_per_week", "500").await;
+    assert!(
+        text(&root, "#cs-estimate-availability_hours_per_week-error").contains("between 1 and 80")
+    );
+    // The charts and the task table are drawn.
+    assert!(
+        root.query_selector(".chart svg rect.bar")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        root.query_selector("tr[data-task=order_book_data_source]")
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn process_follows_the_path_and_the_statuses() {
+    let root = mount_app();
+    rendered().await;
+    open(&root, "process").await;
+    assert_eq!(
+        text(&root, "tr[data-stage=maintainer_assignment] .badge"),
+        "required"
+    );
+    let maintained: HtmlElement = find(&root, "#cs-path-exchange_maintained")
+        .dyn_into()
+        .unwrap();
+    maintained.click();
+    rendered().await;
+    assert_eq!(
+        text(&root, "tr[data-stage=maintainer_assignment] .badge"),
+        "skipped"
+    );
+    assert!(
+        text(&root, "tr[data-stage=maintainer_assignment] .reason")
+            .contains("no developer-maintainer assignment")
+    );
+
+    assert_eq!(text(&root, "[data-testid=next-stage]"), "Initial call");
+    choose(&root, "#cs-stage-initial_call", "done").await;
+    assert_eq!(text(&root, "[data-testid=next-stage]"), "Scoping");
+}
+
+#[wasm_bindgen_test]
+async fn an_example_loads_with_the_cli_figures() {
+    let root = mount_app();
+    rendered().await;
+    choose(&root, "#cs-start", "Mature spot CEX").await;
+    // tests/cases/golden/mature-spot-cex.json: score 92.5, cost P50 12238.88.
+    assert_eq!(text(&root, "[data-testid=score]"), "92.5");
+    open(&root, "estimate").await;
+    assert_eq!(text(&root, "[data-testid=cost] td"), "12,238.88");
 }

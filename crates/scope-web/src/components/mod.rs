@@ -1,11 +1,27 @@
 //! One file per component.
 
+mod case_bar;
+mod estimate_tool;
+mod field;
+mod histogram;
+mod maturity_tool;
+mod process_tool;
+mod s_curve;
 mod site_footer;
 mod site_header;
+mod stage_timeline;
 mod tool_nav;
 mod tool_placeholder;
 
+pub use case_bar::{CaseBar, CaseBarProps};
+pub use estimate_tool::{EstimateTool, EstimateToolProps};
+pub use field::{Choice, SelectInput, TextInput};
+pub use histogram::{Histogram, HistogramProps};
+pub use maturity_tool::{MaturitySummary, MaturityTool, MaturityToolProps};
+pub use process_tool::{ProcessTool, ProcessToolProps};
+pub use s_curve::{SCurve, SCurveProps};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use stage_timeline::{StageTimeline, StageTimelineProps};
 pub use tool_nav::{ToolNav, ToolNavProps};
 pub use tool_placeholder::{ToolPlaceholder, ToolPlaceholderProps};

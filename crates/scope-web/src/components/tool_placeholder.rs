@@ -14,11 +14,12 @@ pub fn ToolPlaceholder(props: &ToolPlaceholderProps) -> Html {
     let tool = props.tool;
     html! {
         <section class="tool placeholder" data-tool={tool.id()}>
-            <h1>{ tool.title() }</h1>
-            <p class="question">{ tool.question() }</p>
             <p class="process-step">{ tool.process_step() }</p>
             <div class="notice" role="note">
-                <p><strong>{ "Not built yet." }</strong>{ " This tool will:" }</p>
+                <p>
+                    <strong>{ "Not in the browser yet." }</strong>
+                    { " The rules already run on the command line (connector-scope evaluate, agreement, proposal). Here this tool will:" }
+                </p>
                 <ul>
                     { for tool.plans().iter().map(|plan| html! { <li>{ *plan }</li> }) }
                 </ul>

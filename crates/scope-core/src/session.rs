@@ -1,0 +1,333 @@
+//! The editing session behind the web app: a pure reducer over the case file.
+//!
+//! The session keeps three things: the case as the user has edited it, the last case that passed
+//! every rule (the one whose figures stay on screen), and the raw text of fields that do not parse
+//! at all. Every edit is applied; nothing the user typed is lost, and nothing invalid is computed.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::case::{Build, Case, ExchangeKind, FieldError, Market};
+use crate::estimate::{Experience, TaskId};
+use crate::process::{EngagementPath, GovernanceEra, StageId, StageStatus};
+use crate::rubric::Answer;
+
+/// A text field of the case, by its path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TextField {
+    ExchangeName,
+    Launched,
+    AsOf,
+    Availability,
+    HourlyRate,
+    Overhead,
+    Currency,
+    Samples,
+    Seed,
+}
+
+impl TextField {
+    /// The field's path in the case file, as errors name it.
+    pub fn path(self) -> &'static str {
+        match self {
+            TextField::ExchangeName => "exchange.name",
+            TextField::Launched => "exchange.launched",
+            TextField::AsOf => "as_of",
+            TextField::Availability => "estimate.availability_hours_per_week",
+            TextField::HourlyRate => "estimate.hourly_rate",
+            TextField::Overhead => "estimate.overhead_pct",
+            TextField::Currency => "estimate.currency",
+            TextField::Samples => "simulation.samples",
+            TextField::Seed => "simulation.seed",
+        }
+    }
+}
+
+/// One change the user makes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Text(TextField, String),
+    Kind(ExchangeKind),
+    Market(Market),
+    Build(Build),
+    BaseConnector(Option<String>),
+    Precedent(Option<String>),
+    /// Adds or removes a part that a modification changes.
+    Change(TaskId, bool),
+    Path(EngagementPath),
+    Era(GovernanceEra),
+    Experience(Experience),
+    Answer(String, Option<Answer>),
+    Stage(StageId, StageStatus),
+    /// Starts over from another case (an example, an import).
+    Replace(Box<Case>),
+}
+
+/// A new case, dated `as_of` (the day it is created), with the estimator's defaults and a rate so
+/// that every figure shows at once; the questionnaire starts unanswered.
+pub fn blank_case(as_of: crate::date::Date) -> Case {
+    let mut case = Case::from_json(r#"{"version": 1, "exchange": {"name": "Your exchange"}}"#)
+        .unwrap_or_else(|_| unreachable!("the blank case is valid"));
+    case.as_of = Some(as_of);
+    case.estimate.hourly_rate = Some(Decimal::from(75));
+    case
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    edited: Case,
+    valid: Case,
+    /// Text that does not parse, with why, by field.
+    drafts: BTreeMap<TextField, (String, String)>,
+    problems: Vec<FieldError>,
+}
+
+impl Session {
+    /// A session on a valid case.
+    pub fn new(case: Case) -> Self {
+        let problems = case.problems();
+        Self {
+            valid: case.clone(),
+            edited: case,
+            drafts: BTreeMap::new(),
+            problems,
+        }
+    }
+
+    /// The case as edited (possibly invalid): what the inputs show.
+    pub fn edited(&self) -> &Case {
+        &self.edited
+    }
+
+    /// The last case that passed every rule: what the figures are computed from.
+    pub fn valid(&self) -> &Case {
+        &self.valid
+    }
+
+    /// Whether the figures on screen are those of the case as edited.
+    pub fn is_current(&self) -> bool {
+        self.problems.is_empty() && self.drafts.is_empty()
+    }
+
+    /// Every problem: unparsable text first, then the case's rules.
+    pub fn problems(&self) -> Vec<FieldError> {
+        self.drafts
+            .iter()
+            .map(|(f, (_, e))| FieldError {
+                path: f.path().into(),
+                message: e.clone(),
+            })
+            .chain(self.problems.iter().cloned())
+            .collect()
+    }
+
+    /// The message for one field path, if it has a problem.
+    pub fn error(&self, path: &str) -> Option<String> {
+        self.problems()
+            .into_iter()
+            .find(|p| p.path == path)
+            .map(|p| p.message)
+    }
+
+    /// What a text input shows: the unparsable draft, or the edited case's value.
+    pub fn text(&self, field: TextField) -> String {
+        if let Some((text, _)) = self.drafts.get(&field) {
+            return text.clone();
+        }
+        let c = &self.edited;
+        match field {
+            TextField::ExchangeName => c.exchange.name.clone(),
+            TextField::Launched => c
+                .exchange
+                .launched
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            TextField::AsOf => c.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            TextField::Availability => c.estimate.availability_hours_per_week.to_string(),
+            TextField::HourlyRate => c
+                .estimate
+                .hourly_rate
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            TextField::Overhead => c.estimate.overhead_pct.to_string(),
+            TextField::Currency => c.estimate.currency.clone(),
+            TextField::Samples => c.simulation.samples.to_string(),
+            TextField::Seed => c.simulation.seed.to_string(),
+        }
+    }
+
+    pub fn apply(&mut self, edit: Edit) {
+        let c = &mut self.edited;
+        match edit {
+            Edit::Text(field, text) => {
+                match set_text(c, field, &text) {
+                    Ok(()) => self.drafts.remove(&field),
+                    Err(e) => self.drafts.insert(field, (text, e)),
+                };
+            }
+            Edit::Kind(k) => c.exchange.kind = k,
+            Edit::Market(m) => {
+                c.connector.market = m;
+                if !m.has_perpetual() {
+                    c.connector.changes.retain(|t| !t.perpetual_only());
+                }
+            }
+            Edit::Build(b) => c.connector.build = b,
+            Edit::BaseConnector(name) => c.connector.base_connector = name,
+            Edit::Precedent(name) => c.connector.precedent = name,
+            Edit::Change(task, on) => {
+                c.connector.changes.retain(|t| *t != task);
+                if on {
+                    c.connector.changes.push(task);
+                    c.connector.changes.sort();
+                }
+            }
+            Edit::Path(p) => c.path = p,
+            Edit::Era(e) => c.governance_era = e,
+            Edit::Experience(e) => c.estimate.experience = e,
+            Edit::Answer(item, answer) => match answer {
+                Some(a) => {
+                    c.api.insert(item, a);
+                }
+                None => {
+                    c.api.remove(&item);
+                }
+            },
+            Edit::Stage(stage, status) => {
+                if status == StageStatus::NotStarted {
+                    c.stages.remove(&stage);
+                } else {
+                    c.stages.insert(stage, status);
+                }
+            }
+            Edit::Replace(case) => {
+                *self = Session::new(*case);
+                return;
+            }
+        }
+        self.problems = self.edited.problems();
+        if self.is_current() {
+            self.valid = self.edited.clone();
+        }
+    }
+}
+
+fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
+    let t = text.trim();
+    let number = |what: &str| -> Result<f64, String> {
+        t.parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| format!("{t:?} is not a number{what}"))
+    };
+    let decimal = || -> Result<Decimal, String> {
+        t.parse::<Decimal>()
+            .map_err(|_| format!("{t:?} is not an amount (digits, one decimal point)"))
+    };
+    match field {
+        TextField::ExchangeName => c.exchange.name = text.to_string(),
+        TextField::Launched => {
+            c.exchange.launched = if t.is_empty() { None } else { Some(t.parse()?) }
+        }
+        TextField::AsOf => c.as_of = if t.is_empty() { None } else { Some(t.parse()?) },
+        TextField::Availability => c.estimate.availability_hours_per_week = number(" of hours")?,
+        TextField::HourlyRate => {
+            c.estimate.hourly_rate = if t.is_empty() { None } else { Some(decimal()?) }
+        }
+        TextField::Overhead => c.estimate.overhead_pct = decimal()?,
+        TextField::Currency => c.estimate.currency = t.to_uppercase(),
+        TextField::Samples => {
+            c.simulation.samples = t
+                .parse()
+                .map_err(|_| format!("{t:?} is not a whole number of samples"))?
+        }
+        TextField::Seed => {
+            c.simulation.seed = t
+                .parse()
+                .map_err(|_| format!("{t:?} is not a whole number 0 or more"))?
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        let case = Case::from_json(
+            r#"{"version": 1, "as_of": "2026-11-25", "exchange": {"name": "X"}, "estimate": {"hourly_rate": "75"}}"#,
+        )
+        .unwrap();
+        Session::new(case)
+    }
+
+    #[test]
+    fn a_blank_case_is_valid_and_estimable() {
+        let case = blank_case("2026-11-25".parse().unwrap());
+        assert!(case.problems().is_empty());
+        assert!(crate::estimate(&case).is_ok());
+    }
+
+    #[test]
+    fn unparsable_text_keeps_the_last_valid_case() {
+        let mut s = session();
+        s.apply(Edit::Text(TextField::HourlyRate, "7o".into()));
+        assert_eq!(s.text(TextField::HourlyRate), "7o");
+        assert!(
+            s.error("estimate.hourly_rate")
+                .unwrap()
+                .contains("is not an amount")
+        );
+        assert_eq!(s.valid().estimate.hourly_rate, Some(Decimal::from(75)));
+        assert!(!s.is_current());
+        s.apply(Edit::Text(TextField::HourlyRate, "70".into()));
+        assert!(s.is_current());
+        assert_eq!(s.valid().estimate.hourly_rate, Some(Decimal::from(70)));
+    }
+
+    #[test]
+    fn rule_violations_name_the_field_and_keep_the_figures() {
+        let mut s = session();
+        s.apply(Edit::Text(TextField::Availability, "200".into()));
+        assert_eq!(s.text(TextField::Availability), "200");
+        assert!(
+            s.error("estimate.availability_hours_per_week")
+                .unwrap()
+                .contains("between 1 and 80")
+        );
+        assert_eq!(s.valid().estimate.availability_hours_per_week, 30.0);
+        // A modification without a base connector is a problem until one is chosen.
+        s.apply(Edit::Text(TextField::Availability, "20".into()));
+        s.apply(Edit::Build(Build::Modification));
+        assert!(s.error("connector.base_connector").is_some());
+        assert_eq!(s.valid().connector.build, Build::New);
+        s.apply(Edit::BaseConnector(Some("kucoin".into())));
+        s.apply(Edit::Change(TaskId::Auth, true));
+        assert!(s.is_current(), "{:?}", s.problems());
+        assert_eq!(s.valid().connector.changes, [TaskId::Auth]);
+    }
+
+    #[test]
+    fn answers_and_stages_toggle() {
+        let mut s = session();
+        s.apply(Edit::Answer("ws_order_book".into(), Some(Answer::Partial)));
+        assert_eq!(s.valid().api.get("ws_order_book"), Some(&Answer::Partial));
+        s.apply(Edit::Answer("ws_order_book".into(), None));
+        assert!(s.valid().api.is_empty());
+        s.apply(Edit::Stage(StageId::Scoping, StageStatus::Done));
+        assert_eq!(s.valid().stage_status(StageId::Scoping), StageStatus::Done);
+        s.apply(Edit::Stage(StageId::Scoping, StageStatus::NotStarted));
+        assert!(s.valid().stages.is_empty());
+    }
+
+    #[test]
+    fn going_back_to_spot_drops_perpetual_changes() {
+        let mut s = session();
+        s.apply(Edit::Market(Market::Perpetual));
+        s.apply(Edit::Change(TaskId::Positions, true));
+        s.apply(Edit::Market(Market::Spot));
+        assert!(s.edited().connector.changes.is_empty());
+    }
+}

@@ -1,0 +1,117 @@
+//! The case's basics, shared by every tool: the exchange, its connector, and where to start from.
+
+use scope_core::case::{Build, ExchangeKind, Market};
+use scope_core::session::{Edit, Session, TextField};
+use yew::prelude::*;
+
+use crate::components::field::{Choice, SelectInput, TextInput};
+use crate::state::{EXAMPLES, example};
+
+#[derive(Properties, PartialEq)]
+pub struct CaseBarProps {
+    pub session: Session,
+    pub on_edit: Callback<Edit>,
+    /// Starts a new, blank case.
+    pub on_new: Callback<()>,
+}
+
+fn options<T: Copy>(
+    all: &[T],
+    text: impl Fn(T) -> (&'static str, &'static str),
+) -> Vec<(AttrValue, AttrValue)> {
+    all.iter()
+        .map(|v| text(*v))
+        .map(|(a, b)| (AttrValue::from(a), AttrValue::from(b)))
+        .collect()
+}
+
+#[component]
+pub fn CaseBar(props: &CaseBarProps) -> Html {
+    let s = &props.session;
+    let case = s.edited();
+    let text = |field: TextField, label: &'static str, hint: Option<&'static str>| {
+        let on_edit = props.on_edit.clone();
+        html! {
+            <TextInput
+                id={format!("cs-{}", field.path().replace('.', "-"))}
+                label={label}
+                value={s.text(field)}
+                error={s.error(field.path())}
+                hint={hint.map(AttrValue::from)}
+                on_change={Callback::from(move |v: String| on_edit.emit(Edit::Text(field, v)))}
+            />
+        }
+    };
+    let on_edit = props.on_edit.clone();
+    let on_new = props.on_new.clone();
+    let on_start = Callback::from(move |label: String| match example(&label) {
+        Some(case) => on_edit.emit(Edit::Replace(Box::new(case))),
+        None if label == "new" => on_new.emit(()),
+        None => {}
+    });
+    let mut starts = vec![(AttrValue::from(""), AttrValue::from("Start from..."))];
+    starts.push((AttrValue::from("new"), AttrValue::from("A new blank case")));
+    starts.extend(EXAMPLES.iter().map(|(l, _)| {
+        (
+            AttrValue::from(*l),
+            AttrValue::from(format!("Example: {l}")),
+        )
+    }));
+
+    let edit = props.on_edit.clone();
+    let on_kind = Callback::from(move |v: String| {
+        if let Ok(k) = v.parse::<ExchangeKind>() {
+            edit.emit(Edit::Kind(k));
+        }
+    });
+    let edit = props.on_edit.clone();
+    let on_market = Callback::from(move |v: String| {
+        if let Ok(m) = v.parse::<Market>() {
+            edit.emit(Edit::Market(m));
+        }
+    });
+    let edit = props.on_edit.clone();
+    let on_build = Callback::from(move |v: String| {
+        if let Ok(b) = v.parse::<Build>() {
+            edit.emit(Edit::Build(b));
+        }
+    });
+    html! {
+        <section class="case-bar" aria-label="The case">
+            <div class="case-fields">
+                { text(TextField::ExchangeName, "Exchange", None) }
+                <SelectInput
+                    id="cs-exchange-kind"
+                    label="Kind"
+                    options={options(ExchangeKind::ALL, |k| match k { ExchangeKind::Cex => ("cex", "Centralised (CEX)"), ExchangeKind::Dex => ("dex", "Decentralised (DEX)") })}
+                    value={case.exchange.kind.as_str()}
+                    on_change={on_kind}
+                />
+                { text(TextField::Launched, "Launched", Some("YYYY-MM")) }
+                { text(TextField::AsOf, "As of", Some("YYYY-MM-DD: ages are computed against this day")) }
+                <SelectInput id="cs-start" label="Load" options={starts} value="" on_change={on_start} />
+            </div>
+            <div class="case-switches">
+                <Choice
+                    name="cs-market"
+                    legend="Market"
+                    options={options(Market::ALL, |m| match m { Market::Spot => ("spot", "Spot"), Market::Perpetual => ("perpetual", "Perpetual"), Market::Both => ("both", "Both") })}
+                    value={case.connector.market.as_str()}
+                    on_change={on_market}
+                />
+                <Choice
+                    name="cs-build"
+                    legend="Connector"
+                    options={options(Build::ALL, |b| match b { Build::New => ("new", "New"), Build::Modification => ("modification", "Modification") })}
+                    value={case.connector.build.as_str()}
+                    on_change={on_build}
+                />
+            </div>
+            if !s.is_current() {
+                <p class="stale" role="status">
+                    { "Some fields need attention; the figures below are from the last valid case." }
+                </p>
+            }
+        </section>
+    }
+}

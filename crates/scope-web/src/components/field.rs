@@ -1,0 +1,128 @@
+//! Labelled inputs whose errors come from scope-core, shown next to the field.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TextInputProps {
+    /// Unique element id (also names the error element).
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// "text", "number" (as text with a numeric keyboard) ...
+    #[prop_or(AttrValue::from("text"))]
+    pub inputmode: AttrValue,
+    pub on_change: Callback<String>,
+}
+
+/// A text input that reports every keystroke.
+#[component]
+pub fn TextInput(props: &TextInputProps) -> Html {
+    let oninput = props
+        .on_change
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let error_id = format!("{}-error", props.id);
+    let invalid = props.error.is_some();
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <input
+                id={props.id.clone()}
+                type="text"
+                inputmode={props.inputmode.clone()}
+                autocomplete="off"
+                value={props.value.clone()}
+                aria-invalid={invalid.to_string()}
+                aria-describedby={invalid.then(|| error_id.clone())}
+                {oninput}
+            />
+            if let Some(hint) = &props.hint {
+                <span class="hint">{ hint.clone() }</span>
+            }
+            if let Some(error) = &props.error {
+                <span class="error" id={error_id} role="alert">{ error.clone() }</span>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectInputProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// (value, label) pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub error: Option<String>,
+    pub on_change: Callback<String>,
+}
+
+#[component]
+pub fn SelectInput(props: &SelectInputProps) -> Html {
+    let onchange = props
+        .on_change
+        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    let error_id = format!("{}-error", props.id);
+    let invalid = props.error.is_some();
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <select
+                id={props.id.clone()}
+                aria-invalid={invalid.to_string()}
+                aria-describedby={invalid.then(|| error_id.clone())}
+                {onchange}
+            >
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
+                }) }
+            </select>
+            if let Some(error) = &props.error {
+                <span class="error" id={error_id} role="alert">{ error.clone() }</span>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceProps {
+    /// The group's name and legend.
+    pub name: AttrValue,
+    pub legend: AttrValue,
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    pub on_change: Callback<String>,
+}
+
+/// A radio group in a fieldset: for small exclusive choices (market, build, path).
+#[component]
+pub fn Choice(props: &ChoiceProps) -> Html {
+    html! {
+        <fieldset class="choice">
+            <legend>{ props.legend.clone() }</legend>
+            { for props.options.iter().map(|(value, label)| {
+                let id = format!("{}-{}", props.name, value);
+                let on_change = props.on_change.clone();
+                let v = value.to_string();
+                html! {
+                    <label for={id.clone()} class={classes!("option", (*value == props.value).then_some("checked"))}>
+                        <input
+                            type="radio"
+                            id={id}
+                            name={props.name.clone()}
+                            value={value.clone()}
+                            checked={*value == props.value}
+                            onchange={Callback::from(move |_: Event| on_change.emit(v.clone()))}
+                        />
+                        { label.clone() }
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,150 @@
+// Each tool walked as a new user would: type, switch, see the figures change; and the figures
+// equal the command line's for the same case file.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { APP_URL, cspViolations, launch, screenshot, watchedPage } from './browser.mjs';
+
+const CLI = process.env.CONNECTOR_SCOPE_BIN;
+const CASES = process.env.CASES_DIR || 'tests/cases';
+
+function cli(command, file) {
+  return JSON.parse(execFileSync(CLI, [command, join(CASES, file)], { encoding: 'utf8' }));
+}
+
+/** 12238.88 as the app shows it: 12,238.88. */
+function money(text) {
+  const [whole, cents] = Number(text).toFixed(2).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
+
+async function cells(page, testid) {
+  return page.locator(`[data-testid=${testid}] td`).allTextContents();
+}
+
+describe('tools', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('maturity: answering the questionnaire moves the score, a missing required item blocks', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    const score = async () => Number(await page.getByTestId('score').textContent());
+    const start = await score();
+    await page.getByLabel('Order book channel (required)').selectOption('documented_with_examples');
+    const better = await score();
+    assert.ok(better > start, `${start} -> ${better}`);
+    await page.getByLabel('Cancel order (required)').selectOption('not_available');
+    assert.equal(await page.getByTestId('rank').textContent(), 'Blocked');
+    assert.match(await page.locator('.blockers').textContent(), /Cancel order/);
+
+    await page.getByText('Perpetual', { exact: true }).click();
+    await page.getByLabel('Positions (required)').waitFor();
+    await screenshot(page, 'maturity-desktop');
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const file of ['mature-spot-cex.json', 'young-perp-dex.json', 'modification-kucoin.json', 'blocked.json']) {
+    test(`the browser shows the command line's figures for ${file}`, async () => {
+      const maturity = cli('maturity', file);
+      const estimate = cli('estimate', file);
+      const label = {
+        'mature-spot-cex.json': 'Mature spot CEX',
+        'young-perp-dex.json': 'Young perpetual DEX',
+        'modification-kucoin.json': 'Modification of KuCoin',
+        'blocked.json': 'Blocked exchange',
+      }[file];
+      const { context, page, problems } = await watchedPage(browser);
+      await page.goto(APP_URL);
+      await page.getByLabel('Load').selectOption(label);
+      assert.equal(await page.getByTestId('score').textContent(), maturity.score.toFixed(1));
+
+      await page.getByRole('tab', { name: 'Estimate' }).click();
+      const c = estimate.cost;
+      assert.deepEqual(await cells(page, 'cost'), [money(c.p50), money(c.p80), money(c.p90)]);
+      const e = estimate.effort_hours.monte_carlo;
+      assert.deepEqual(await cells(page, 'effort'), [e.p50, e.p80, e.p90].map((h) => `${Math.round(h)} h`));
+      const d = estimate.calendar_days;
+      assert.deepEqual(await cells(page, 'delivery'), [d.p50, d.p80, d.p90].map((x) => `${Math.round(x)} days`));
+      assert.equal(
+        await page.getByTestId('risk').textContent(),
+        `${Math.round(estimate.p_over_90_days * 100)}% risk of delivering after 90 days`,
+      );
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('estimate: a bad rate names the field and keeps the last figures; a good one moves them', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.getByLabel('Load').selectOption('Mature spot CEX');
+    await page.getByRole('tab', { name: 'Estimate' }).click();
+    const before = await cells(page, 'cost');
+    const rate = page.getByLabel('Hourly rate');
+    await rate.fill('seventy');
+    assert.match(await page.locator('#cs-estimate-hourly_rate-error').textContent(), /"seventy" is not an amount/);
+    assert.deepEqual(await cells(page, 'cost'), before, 'the last valid figures stay on screen');
+    await rate.fill('90');
+    const after = await cells(page, 'cost');
+    assert.notDeepEqual(after, before);
+    assert.equal(await page.locator('#cs-estimate-hourly_rate-error').count(), 0);
+
+    // Lower availability stretches the calendar.
+    const delivery = await cells(page, 'delivery');
+    await page.getByLabel('Availability (hours a week)').fill('10');
+    const slower = await cells(page, 'delivery');
+    assert.ok(parseInt(slower[0], 10) > parseInt(delivery[0], 10), `${delivery} -> ${slower}`);
+    assert.match(await page.locator('.constraints').textContent(), /Low availability/);
+
+    // A modification: choose the base and the parts; the estimate shrinks.
+    const effort = await cells(page, 'effort');
+    await page.getByText('Modification', { exact: true }).click();
+    assert.match(await page.locator('.stale').textContent(), /last valid case/);
+    await page.getByLabel('Connector being modified').selectOption('kraken');
+    await page.getByLabel('Authentication').check();
+    const smaller = await cells(page, 'effort');
+    assert.ok(parseInt(smaller[0], 10) < parseInt(effort[0], 10), `${effort} -> ${smaller}`);
+
+    assert.ok(await page.locator('.chart svg rect.bar').count() > 10, 'the histogram is drawn');
+    await screenshot(page, 'estimate-desktop');
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('process: the path decides the stages; statuses move the next action', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(APP_URL);
+    await page.getByRole('tab', { name: 'Process' }).click();
+    const row = page.locator('tr[data-stage=improvement_proposal] .badge');
+    assert.equal(await row.textContent(), 'skipped');
+    await page.getByText('The Foundation funds it (grant)').click();
+    assert.equal(await row.textContent(), 'required');
+    assert.equal(await page.getByTestId('next-stage').textContent(), 'Initial call');
+    await page.getByLabel('Status of Initial call').selectOption('done');
+    assert.equal(await page.getByTestId('next-stage').textContent(), 'Scoping');
+    const cliPlan = JSON.parse(
+      execFileSync(CLI, ['plan', '-'], {
+        encoding: 'utf8',
+        input: JSON.stringify({ version: 1, exchange: { name: 'X' }, path: 'foundation_grant' }),
+      }),
+    );
+    const days = cliPlan.stages.find((s) => s.id === 'improvement_proposal').days;
+    assert.equal(
+      await page.locator('tr[data-stage=improvement_proposal] td').nth(2).textContent(),
+      `${Math.round(days.optimistic)}-${Math.round(days.pessimistic)}`,
+    );
+    await screenshot(page, 'process-phone');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
