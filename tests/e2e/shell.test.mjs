@@ -70,9 +70,6 @@ describe('app shell', () => {
       assert.equal(await page.getByRole('tab', { selected: true }).textContent(), label);
       assert.equal(await page.getByRole('tabpanel').getByRole('heading', { level: 1 }).textContent(), title);
     }
-    // The tools still to come say so, and where the rules already run.
-    await page.getByRole('tab', { name: 'Candidates' }).click();
-    assert.match(await page.getByRole('tabpanel').textContent(), /Not in the browser yet/);
     await page.getByRole('tab', { name: 'Process' }).click();
     // Keyboard: focus is on the last clicked tab (Process); ArrowRight wraps to Maturity.
     await page.keyboard.press('ArrowRight');

@@ -33,6 +33,8 @@ pub mod report;
 pub mod rubric;
 pub mod sampling;
 pub mod session;
+mod session_agreement;
+mod session_candidates;
 pub mod stats;
 pub mod three_point;
 

@@ -13,6 +13,11 @@ use crate::estimate::{Experience, TaskId};
 use crate::process::{EngagementPath, GovernanceEra, StageId, StageStatus};
 use crate::rubric::Answer;
 
+use crate::session_agreement as agreement_edit;
+pub use crate::session_agreement::{AgreementEdit, AgreementField};
+use crate::session_candidates as candidates;
+pub use crate::session_candidates::{CandidatesEdit, judgement};
+
 /// A text field of the case, by its path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TextField {
@@ -60,6 +65,9 @@ pub enum Edit {
     Experience(Experience),
     Answer(String, Option<Answer>),
     Stage(StageId, StageStatus),
+    /// Candidates, criteria, weights, method, selection.
+    Candidates(CandidatesEdit),
+    Agreement(AgreementEdit),
     /// Starts over from another case (an example, an import).
     Replace(Box<Case>),
 }
@@ -78,8 +86,8 @@ pub fn blank_case(as_of: crate::date::Date) -> Case {
 pub struct Session {
     edited: Case,
     valid: Case,
-    /// Text that does not parse, with why, by field.
-    drafts: BTreeMap<TextField, (String, String)>,
+    /// Text that does not parse, with why, by field path.
+    drafts: BTreeMap<String, (String, String)>,
     problems: Vec<FieldError>,
 }
 
@@ -115,7 +123,7 @@ impl Session {
         self.drafts
             .iter()
             .map(|(f, (_, e))| FieldError {
-                path: f.path().into(),
+                path: f.clone(),
                 message: e.clone(),
             })
             .chain(self.problems.iter().cloned())
@@ -132,7 +140,7 @@ impl Session {
 
     /// What a text input shows: the unparsable draft, or the edited case's value.
     pub fn text(&self, field: TextField) -> String {
-        if let Some((text, _)) = self.drafts.get(&field) {
+        if let Some((text, _)) = self.drafts.get(field.path()) {
             return text.clone();
         }
         let c = &self.edited;
@@ -161,10 +169,24 @@ impl Session {
         let c = &mut self.edited;
         match edit {
             Edit::Text(field, text) => {
-                match set_text(c, field, &text) {
-                    Ok(()) => self.drafts.remove(&field),
-                    Err(e) => self.drafts.insert(field, (text, e)),
-                };
+                let result = set_text(c, field, &text);
+                self.record(field.path().to_string(), text, result);
+            }
+            Edit::Candidates(edit) => {
+                if edit.reshapes() {
+                    self.drafts.retain(|path, _| {
+                        !path.starts_with("candidates") && !path.starts_with("criteria")
+                    });
+                }
+                let c = &mut self.edited;
+                if let Some((path, text, result)) = candidates::apply(c, edit) {
+                    self.record(path, text, result);
+                }
+            }
+            Edit::Agreement(edit) => {
+                if let Some((path, text, result)) = agreement_edit::apply(c, edit) {
+                    self.record(path, text, result);
+                }
             }
             Edit::Kind(k) => c.exchange.kind = k,
             Edit::Market(m) => {
@@ -210,6 +232,27 @@ impl Session {
         if self.is_current() {
             self.valid = self.edited.clone();
         }
+    }
+}
+
+impl Session {
+    /// Keeps or clears the draft of `path` after an edit of its text.
+    fn record(&mut self, path: String, text: String, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.drafts.remove(&path);
+            }
+            Err(e) => {
+                self.drafts.insert(path, (text, e));
+            }
+        }
+    }
+
+    /// What an input at `path` shows: its unparsable draft, or `value`.
+    pub fn text_at(&self, path: &str, value: impl FnOnce() -> String) -> String {
+        self.drafts
+            .get(path)
+            .map_or_else(value, |(text, _)| text.clone())
     }
 }
 

@@ -4,8 +4,8 @@ use scope_core::session::Edit;
 use yew::prelude::*;
 
 use crate::components::{
-    CaseBar, EstimateTool, MaturityTool, ProcessTool, SiteFooter, SiteHeader, ToolNav,
-    ToolPlaceholder,
+    AgreementTool, CandidatesTool, CaseBar, EstimateTool, MaturityTool, ProcessTool, SiteFooter,
+    SiteHeader, ToolNav,
 };
 use crate::state::SessionState;
 use crate::tool::Tool;
@@ -36,7 +36,12 @@ pub fn App() -> Html {
         Tool::Maturity => html! { <MaturityTool session={s.clone()} on_edit={on_edit.clone()} /> },
         Tool::Estimate => html! { <EstimateTool session={s.clone()} on_edit={on_edit.clone()} /> },
         Tool::Process => html! { <ProcessTool session={s.clone()} on_edit={on_edit.clone()} /> },
-        Tool::Candidates | Tool::Agreement => html! { <ToolPlaceholder {tool} /> },
+        Tool::Candidates => {
+            html! { <CandidatesTool session={s.clone()} on_edit={on_edit.clone()} /> }
+        }
+        Tool::Agreement => {
+            html! { <AgreementTool session={s.clone()} on_edit={on_edit.clone()} /> }
+        }
     };
     html! {
         <div class="app" data-app="connector-scope">
@@ -53,6 +58,7 @@ pub fn App() -> Html {
                 <header class="tool-head">
                     <h1>{ tool.title() }</h1>
                     <p class="question">{ tool.question() }</p>
+                    <p class="process-step">{ tool.process_step() }</p>
                 </header>
                 { body }
             </main>

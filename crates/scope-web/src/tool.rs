@@ -76,44 +76,6 @@ impl Tool {
         }
     }
 
-    /// What the tool will do once built: shown on its placeholder page.
-    pub fn plans(self) -> &'static [&'static str] {
-        match self {
-            Tool::Maturity => &[
-                "A questionnaire on the exchange's REST and websocket documentation, \
-                 authentication, rate limits and, for perpetuals, funding and positions.",
-                "A score from 0 to 100 and a rank from A (mature) to D (immature), or \
-                 blocked, with the missing required items listed.",
-                "One sentence per weak item saying what it will cost the connector.",
-            ],
-            Tool::Estimate => &[
-                "A work breakdown that follows a real connector's files, with three-point \
-                 hours per task, adjusted by the questionnaire's answers.",
-                "Effort, calendar days and cost at P50, P80 and P90 from a seeded Monte \
-                 Carlo simulation, and the risk of missing the 90-day delivery guarantee.",
-                "The constraints that bound the project, in plain sentences.",
-            ],
-            Tool::Candidates => &[
-                "The process's criteria: seniority, past experience, references, track \
-                 record, availability, cost, speed to deliver and interest.",
-                "Direct or AHP pairwise weights, weighted sum or TOPSIS, with every score \
-                 explained criterion by criterion.",
-                "Dominance and weight sensitivity: how far a weight can move before the \
-                 winner changes.",
-            ],
-            Tool::Agreement => &[
-                "A variable fee share or a fixed amount, with the maintainer's 20% or 50% \
-                 and the Foundation's share, month by month and exact to the cent.",
-                "The offered share placed among the agreements the Foundation published.",
-            ],
-            Tool::Process => &[
-                "The four ways an exchange approaches Hummingbot and, for each, which of \
-                 the nine stages apply and why.",
-                "A status per stage, the next action, and the end-to-end timeline.",
-            ],
-        }
-    }
-
     /// The tool after (or before) this one, wrapping around: arrow-key navigation.
     pub fn step(self, forward: bool) -> Tool {
         let n = Tool::ALL.len();

@@ -1,5 +1,7 @@
 //! One file per component.
 
+mod agreement_tool;
+mod candidates_tool;
 mod case_bar;
 mod estimate_tool;
 mod field;
@@ -11,8 +13,10 @@ mod site_footer;
 mod site_header;
 mod stage_timeline;
 mod tool_nav;
-mod tool_placeholder;
+mod weight_interval;
 
+pub use agreement_tool::{AgreementTool, AgreementToolProps};
+pub use candidates_tool::{CandidatesTool, CandidatesToolProps};
 pub use case_bar::{CaseBar, CaseBarProps};
 pub use estimate_tool::{EstimateTool, EstimateToolProps};
 pub use field::{Choice, SelectInput, TextInput};
@@ -24,4 +28,4 @@ pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use stage_timeline::{StageTimeline, StageTimelineProps};
 pub use tool_nav::{ToolNav, ToolNavProps};
-pub use tool_placeholder::{ToolPlaceholder, ToolPlaceholderProps};
+pub use weight_interval::{WeightInterval, WeightIntervalProps};
