@@ -4,6 +4,7 @@
 //! wasm-bindgen CLI of the exact Cargo.lock version, npm packages, Chromium for tests) and
 //! skips what is already there, so a fresh machine needs nothing but Rust and Node.
 
+mod bench;
 mod build;
 mod cmd;
 mod serve;
@@ -22,6 +23,7 @@ commands:
   test [LAYER ...]                        run every test layer, or only the named ones:
                                           fmt clippy unit wasm e2e
   setup [--browser]                       install the toolchain pieces only (and Chromium with --browser)
+  bench [core|browser]                    criterion benchmarks of scope-core; input latency in Chromium
 ";
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("build") => build::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("setup") => setup::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())

@@ -15,6 +15,40 @@ pub use app::App;
 /// Renders the app into `root`, replacing whatever the host page put there (a loading note).
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element) {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash(&info.to_string());
+    }));
     yew::Renderer::<App>::with_root(root).render();
+}
+
+/// After a panic the app cannot go on: say so in the page, as text, with a way back.
+pub fn show_crash(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    let build = || -> Option<web_sys::Element> {
+        let banner = document.create_element("div").ok()?;
+        banner.set_class_name("crash");
+        banner.set_attribute("role", "alert").ok()?;
+        let text = document.create_element("p").ok()?;
+        text.set_text_content(Some(&format!(
+            "Connector Scope hit an internal error and stopped ({message}). Nothing was sent anywhere. Reload to start again."
+        )));
+        let reload = document.create_element("a").ok()?;
+        let here = document
+            .location()
+            .and_then(|l| l.href().ok())
+            .unwrap_or_default();
+        reload.set_attribute("href", &here).ok()?;
+        reload.set_text_content(Some("Reload Connector Scope"));
+        banner.append_child(&text).ok()?;
+        banner.append_child(&reload).ok()?;
+        Some(banner)
+    };
+    if let Some(banner) = build() {
+        // First in the page, so that it is seen and read first.
+        let _ = body.insert_before(&banner, body.first_child().as_ref());
+    }
 }

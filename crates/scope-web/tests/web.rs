@@ -318,8 +318,12 @@ async fn an_example_loads_with_the_cli_figures() {
 }
 
 fn ranking(root: &Element) -> Vec<String> {
-    let list = root.query_selector_all(".ranking .candidate .name").unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+    let list = root
+        .query_selector_all(".ranking .candidate .name")
+        .unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -330,16 +334,38 @@ async fn candidates_rank_live_and_the_selection_feeds_the_estimate() {
     assert!(text(&root, "[data-testid=ranking-empty]").contains("add at least one candidate"));
     choose(&root, "#cs-start", "Mature spot CEX").await;
     open(&root, "candidates").await;
-    assert_eq!(ranking(&root), ["Ana Ribeiro", "Tomasz Nowak", "Kenji Mori", "Lea Fischer"]);
-    assert_eq!(text(&root, "[data-candidate='Ana Ribeiro'] [data-testid=candidate-score]"), "0.851");
-    assert!(text(&root, "[data-candidate='Lea Fischer']").contains("dominated by Ana Ribeiro, Tomasz Nowak"));
+    assert_eq!(
+        ranking(&root),
+        ["Ana Ribeiro", "Tomasz Nowak", "Kenji Mori", "Lea Fischer"]
+    );
+    assert_eq!(
+        text(
+            &root,
+            "[data-candidate='Ana Ribeiro'] [data-testid=candidate-score]"
+        ),
+        "0.851"
+    );
+    assert!(
+        text(&root, "[data-candidate='Lea Fischer']")
+            .contains("dominated by Ana Ribeiro, Tomasz Nowak")
+    );
 
     // A value that is not a number is named, and the ranking stays.
-    type_into(&root, "tr[data-row='0'] input[aria-label='Cost of Ana Ribeiro']", "a lot").await;
+    type_into(
+        &root,
+        "tr[data-row='0'] input[aria-label='Cost of Ana Ribeiro']",
+        "a lot",
+    )
+    .await;
     assert!(text(&root, "tr[data-row='0']").contains("\"a lot\" is not a number"));
     assert_eq!(ranking(&root)[0], "Ana Ribeiro");
     // A much dearer Ana loses first place.
-    type_into(&root, "tr[data-row='0'] input[aria-label='Cost of Ana Ribeiro']", "400").await;
+    type_into(
+        &root,
+        "tr[data-row='0'] input[aria-label='Cost of Ana Ribeiro']",
+        "400",
+    )
+    .await;
     assert_eq!(ranking(&root)[0], "Tomasz Nowak");
 
     // AHP weights show their consistency.
@@ -350,11 +376,14 @@ async fn candidates_rank_live_and_the_selection_feeds_the_estimate() {
     assert!(!text(&root, "[data-testid=cr]").starts_with("Consistency ratio 0.000"));
 
     // Selecting Tomasz makes his rate and availability the estimate's.
-    let select: HtmlElement = find(&root, "[data-candidate='Tomasz Nowak'] button").dyn_into().unwrap();
+    let select: HtmlElement = find(&root, "[data-candidate='Tomasz Nowak'] button")
+        .dyn_into()
+        .unwrap();
     select.click();
     rendered().await;
     open(&root, "estimate").await;
-    let rate: web_sys::HtmlInputElement = find(&root, "#cs-estimate-hourly_rate").dyn_into().unwrap();
+    let rate: web_sys::HtmlInputElement =
+        find(&root, "#cs-estimate-hourly_rate").dyn_into().unwrap();
     assert_eq!(rate.value(), "60");
 }
 
@@ -363,16 +392,50 @@ async fn agreement_projects_and_validates() {
     let root = mount_app();
     rendered().await;
     open(&root, "agreement").await;
-    let variable: HtmlElement = find(&root, "#cs-agreement-kind-variable").dyn_into().unwrap();
+    let variable: HtmlElement = find(&root, "#cs-agreement-kind-variable")
+        .dyn_into()
+        .unwrap();
     variable.click();
     rendered().await;
     // The starting point: 1,000,000 a month x 0.1% x 30% = 300.00 a month, 3,600.00 a year.
-    assert_eq!(text(&root, "[data-testid=agreement-total] td"), "USD 3,600.00");
-    assert_eq!(text(&root, "[data-testid=agreement-developer] td"), "USD 720.00");
+    assert_eq!(
+        text(&root, "[data-testid=agreement-total] td"),
+        "USD 3,600.00"
+    );
+    assert_eq!(
+        text(&root, "[data-testid=agreement-developer] td"),
+        "USD 720.00"
+    );
     type_into(&root, "#cs-agreement-share_pct", "130").await;
     assert!(text(&root, "#cs-agreement-share_pct-error").contains("between 0 and 100"));
-    assert_eq!(text(&root, "[data-testid=agreement-total] td"), "USD 3,600.00");
+    assert_eq!(
+        text(&root, "[data-testid=agreement-total] td"),
+        "USD 3,600.00"
+    );
     type_into(&root, "#cs-agreement-share_pct", "45").await;
-    assert_eq!(text(&root, "[data-testid=agreement-total] td"), "USD 5,400.00");
+    assert_eq!(
+        text(&root, "[data-testid=agreement-total] td"),
+        "USD 5,400.00"
+    );
     assert!(text(&root, "[data-testid=placement]").starts_with("45% is above 13"));
+}
+
+#[wasm_bindgen_test]
+fn a_crash_says_so_as_text_with_a_way_back() {
+    scope_web::show_crash("<b>index out of bounds</b>");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let banner = document
+        .query_selector(".crash[role=alert]")
+        .unwrap()
+        .unwrap();
+    assert!(
+        banner
+            .text_content()
+            .unwrap()
+            .contains("<b>index out of bounds</b>"),
+        "the message is text, not markup"
+    );
+    assert!(banner.query_selector("b").unwrap().is_none());
+    assert!(banner.query_selector("a[href]").unwrap().is_some());
+    banner.remove();
 }
