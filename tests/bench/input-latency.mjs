@@ -50,13 +50,16 @@ await page.getByLabel('Load').selectOption('Mature spot CEX');
 await page.getByRole('tab', { name: 'Estimate' }).click();
 const rates = Array.from({ length: RUNS }, (_, i) => String(70 + (i % 2 ? i : -i / 2)));
 const estimate = await measure(page, '#cs-estimate-hourly_rate', '[data-testid=cost] td', rates, 'input');
+const levels = Array.from({ length: RUNS }, (_, i) => (i % 2 ? 'experienced' : 'first_connector'));
+const resimulated = await measure(page, '#cs-estimate-experience', '[data-testid=effort] td', levels, 'change');
 
 await page.getByRole('tab', { name: 'Maturity' }).click();
 const answers = Array.from({ length: RUNS }, (_, i) => (i % 2 ? 'partial' : 'documented_with_examples'));
 const maturity = await measure(page, '#cs-api-ws_order_book', '[data-testid=score]', answers, 'change');
 
 console.log(JSON.stringify({
-  'estimate: hourly rate typed (mature spot, 10,000 samples)': summary(estimate),
+  'estimate: hourly rate typed (mature spot, 10,000 samples; same draws re-priced)': summary(estimate),
+  'estimate: experience changed (10,000 samples drawn again)': summary(resimulated),
   'maturity: an answer changed': summary(maturity),
 }, null, 2));
 await browser.close();

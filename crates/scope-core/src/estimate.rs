@@ -469,8 +469,62 @@ fn finish(
     }
 }
 
+/// What the Monte Carlo simulation depends on: the tasks' and the delivery stages' three points,
+/// the number of samples and the seed. Rate, currency, overhead and availability are not in it,
+/// so changing them re-prices and re-schedules the same draws without drawing again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimulationInputs {
+    pub tasks: Vec<ThreePoint>,
+    pub stages: Vec<ThreePoint>,
+    pub samples: u32,
+    pub seed: u64,
+}
+
+/// The draws, per sample, in draw order: effort hours, and the other delivery stages' days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Simulation {
+    pub effort_hours: Vec<f64>,
+    pub stage_days: Vec<f64>,
+}
+
+pub fn simulation_inputs(case: &Case) -> SimulationInputs {
+    let plan = StagePlan::new(case.path, case.governance_era, None, |s| {
+        case.stage_status(s)
+    });
+    SimulationInputs {
+        tasks: tasks(case).iter().map(|t| t.hours).collect(),
+        stages: plan
+            .clock_stages_besides_development()
+            .filter_map(|s| s.days)
+            .collect(),
+        samples: case.simulation.samples,
+        seed: case.simulation.seed,
+    }
+}
+
+/// Each sample draws every task, then every stage, from one seeded stream.
+pub fn simulate(inputs: &SimulationInputs) -> Simulation {
+    let n = inputs.samples.max(1) as usize;
+    let mut sampler = Sampler::new(inputs.seed);
+    let mut effort_hours = Vec::with_capacity(n);
+    let mut stage_days = Vec::with_capacity(n);
+    for _ in 0..n {
+        effort_hours.push(inputs.tasks.iter().map(|t| sampler.beta_pert(t)).sum());
+        stage_days.push(inputs.stages.iter().map(|s| sampler.beta_pert(s)).sum());
+    }
+    Simulation {
+        effort_hours,
+        stage_days,
+    }
+}
+
 /// The whole estimate. Needs `estimate.hourly_rate` for the cost.
 pub fn estimate(case: &Case) -> Result<EstimateReport, CaseError> {
+    estimate_from(case, &simulate(&simulation_inputs(case)))
+}
+
+/// The estimate from draws already made for this case's `simulation_inputs`.
+pub fn estimate_from(case: &Case, simulation: &Simulation) -> Result<EstimateReport, CaseError> {
     let Some(rate) = case.estimate.hourly_rate else {
         return Err(CaseError::Invalid(vec![FieldError {
             path: "estimate.hourly_rate".into(),
@@ -493,28 +547,16 @@ pub fn estimate(case: &Case) -> Result<EstimateReport, CaseError> {
         p90: r2(mean + Z90 * sd),
     };
 
-    // Monte Carlo: tasks and the other delivery stages, drawn in a fixed order from one seed.
-    let plan_without_estimate = StagePlan::new(case.path, case.governance_era, None, |s| {
-        case.stage_status(s)
-    });
-    let stage_points: Vec<ThreePoint> = plan_without_estimate
-        .clock_stages_besides_development()
-        .filter_map(|s| s.days)
-        .collect();
+    // Monte Carlo: the draws, scheduled at this availability.
     let development_applies = case.path.needs_estimate();
-    let n = case.simulation.samples.max(1) as usize;
-    let mut sampler = Sampler::new(case.simulation.seed);
-    let mut effort = Vec::with_capacity(n);
-    let mut development_days = Vec::with_capacity(n);
-    let mut calendar = Vec::with_capacity(n);
-    for _ in 0..n {
-        let hours: f64 = tasks.iter().map(|t| sampler.beta_pert(&t.hours)).sum();
-        let stages: f64 = stage_points.iter().map(|s| sampler.beta_pert(s)).sum();
-        let dev = to_days(hours);
-        effort.push(hours);
-        development_days.push(dev);
-        calendar.push(stages + if development_applies { dev } else { 0.0 });
-    }
+    let n = simulation.effort_hours.len().max(1);
+    let mut effort = simulation.effort_hours.clone();
+    let mut development_days: Vec<f64> = effort.iter().map(|h| to_days(*h)).collect();
+    let mut calendar: Vec<f64> = development_days
+        .iter()
+        .zip(&simulation.stage_days)
+        .map(|(dev, stages)| stages + if development_applies { *dev } else { 0.0 })
+        .collect();
     effort.sort_by(f64::total_cmp);
     development_days.sort_by(f64::total_cmp);
     calendar.sort_by(f64::total_cmp);

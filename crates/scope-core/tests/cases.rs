@@ -122,6 +122,24 @@ fn blocked_case_lists_its_blockers() {
     assert!(r.constraints[0].starts_with("Blocked:"));
 }
 
+/// Rate, overhead and availability do not change the draws; the work does.
+#[test]
+fn simulation_inputs_leave_out_price_and_schedule() {
+    let case = load("mature-spot-cex");
+    let inputs = scope_core::estimate::simulation_inputs(&case);
+    let mut repriced = case.clone();
+    repriced.estimate.hourly_rate = Some(120.into());
+    repriced.estimate.availability_hours_per_week = 12.0;
+    assert_eq!(scope_core::estimate::simulation_inputs(&repriced), inputs);
+    let from_draws =
+        scope_core::estimate::estimate_from(&repriced, &scope_core::estimate::simulate(&inputs))
+            .unwrap();
+    assert_eq!(from_draws, scope_core::estimate(&repriced).unwrap());
+    let mut more_work = case.clone();
+    more_work.connector.market = scope_core::case::Market::Perpetual;
+    assert_ne!(scope_core::estimate::simulation_inputs(&more_work), inputs);
+}
+
 #[test]
 fn golden_figures_are_unchanged() {
     for name in EXAMPLES {

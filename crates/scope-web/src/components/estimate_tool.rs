@@ -20,7 +20,13 @@ pub struct EstimateToolProps {
 #[component]
 pub fn EstimateTool(props: &EstimateToolProps) -> Html {
     let s = &props.session;
-    let report = use_memo(s.valid().clone(), scope_core::estimate);
+    // The draws depend on the work and the seed only: typing a rate, an overhead or an
+    // availability re-prices and re-schedules them without drawing again.
+    let inputs = scope_core::estimate::simulation_inputs(s.valid());
+    let simulation = use_memo(inputs, scope_core::estimate::simulate);
+    let report = use_memo((s.valid().clone(), simulation), |(case, sim)| {
+        scope_core::estimate::estimate_from(case, sim)
+    });
     let known = use_memo((), |()| connectors::all());
     let case = s.edited();
 
