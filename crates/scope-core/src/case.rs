@@ -328,6 +328,18 @@ impl Case {
     }
 
     pub fn from_value(value: serde_json::Value) -> Result<Case, CaseError> {
+        let case = Self::shape_from_value(value)?;
+        let errors = case.problems();
+        if errors.is_empty() {
+            Ok(case)
+        } else {
+            Err(CaseError::Invalid(errors))
+        }
+    }
+
+    /// Reads the version and the shape but not the rules: for a draft that was saved while some
+    /// field broke a rule, so that it comes back as the user left it.
+    pub fn shape_from_value(value: serde_json::Value) -> Result<Case, CaseError> {
         let version = match &value {
             serde_json::Value::Object(map) => map.get("version").cloned(),
             _ => return Err(CaseError::field("", "a case file is a JSON object")),
@@ -347,19 +359,13 @@ impl Case {
                 });
             }
         }
-        let case: Case = serde_path_to_error::deserialize(value).map_err(|e| {
+        serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             CaseError::field(
                 if path == "." { String::new() } else { path },
                 e.into_inner().to_string(),
             )
-        })?;
-        let errors = case.problems();
-        if errors.is_empty() {
-            Ok(case)
-        } else {
-            Err(CaseError::Invalid(errors))
-        }
+        })
     }
 
     pub fn to_json(&self) -> String {

@@ -103,6 +103,16 @@ impl Session {
         }
     }
 
+    /// A session resumed from storage: the last valid case, and the edited one when it differs.
+    pub fn resume(valid: Case, edited: Option<Case>) -> Self {
+        let mut session = Session::new(valid);
+        if let Some(edited) = edited {
+            session.problems = edited.problems();
+            session.edited = edited;
+        }
+        session
+    }
+
     /// The case as edited (possibly invalid): what the inputs show.
     pub fn edited(&self) -> &Case {
         &self.edited

@@ -31,6 +31,8 @@ pub enum CandidatesEdit {
     Judgement(usize, usize, f64),
     Method(Method),
     Normalization(Option<Normalization>),
+    /// Replaces every candidate (an import).
+    Import(Vec<Candidate>),
     /// Selects a candidate; its hourly rate and availability (criteria `cost` and
     /// `availability`) become the estimate's.
     Select(Option<String>),
@@ -42,6 +44,7 @@ impl CandidatesEdit {
         matches!(
             self,
             CandidatesEdit::RemoveCandidate(_)
+                | CandidatesEdit::Import(_)
                 | CandidatesEdit::MoveCandidate(..)
                 | CandidatesEdit::RemoveCriterion(_)
                 | CandidatesEdit::MoveCriterion(..)
@@ -195,6 +198,10 @@ pub fn apply(c: &mut Case, edit: CandidatesEdit) -> Option<(String, String, Resu
                     ahp.matrix[b][a] = entry(1.0 / value);
                 }
             }
+        }
+        Import(list) => {
+            c.candidates = list;
+            c.selected_candidate = None;
         }
         Method(m) => c.evaluation.method = m,
         Normalization(n) => c.evaluation.normalization = n,
