@@ -184,10 +184,27 @@ mod tests {
             crate::Case::from_json(include_str!("../../../tests/cases/mature-spot-cex.json"))
                 .unwrap();
         let blocks = parse(&crate::proposal::proposal_markdown(&case));
-        let headings = blocks
+        let headings: Vec<String> = blocks
             .iter()
-            .filter(|b| matches!(b, Block::Heading(2, _)))
-            .count();
-        assert_eq!(headings, 8);
+            .filter_map(|b| match b {
+                Block::Heading(2, text) => match text.as_slice() {
+                    [Inline::Text(t)] => Some(t.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "Summary",
+                "Stages and timeline",
+                "API maturity",
+                "Effort, duration and cost",
+                "Maintainer",
+                "Agreement and compensation",
+                "Next step"
+            ]
+        );
     }
 }
