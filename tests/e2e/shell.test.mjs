@@ -9,6 +9,8 @@ const TOOLS = [
   ['Candidates', 'Maintainer candidates'],
   ['Agreement', 'Agreement and compensation'],
   ['Process', 'Engagement path and stages'],
+  ['Proposal', 'Proposal to the exchange'],
+  ['Cases', 'Cases'],
 ];
 
 describe('app shell', () => {
@@ -70,13 +72,12 @@ describe('app shell', () => {
       assert.equal(await page.getByRole('tab', { selected: true }).textContent(), label);
       assert.equal(await page.getByRole('tabpanel').getByRole('heading', { level: 1 }).textContent(), title);
     }
-    await page.getByRole('tab', { name: 'Process' }).click();
-    // Keyboard: focus is on the last clicked tab (Process); ArrowRight wraps to Maturity.
+    // Keyboard: focus is on the last clicked tab (Cases); ArrowRight wraps to Maturity.
     await page.keyboard.press('ArrowRight');
     assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Maturity');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-maturity');
     await page.keyboard.press('End');
-    assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Process');
+    assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Cases');
 
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);

@@ -182,10 +182,12 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// The browser and its driver for the tests, from Debian's packages when missing.
+/// The browser and its driver for the tests, from Debian's packages when missing, with
+/// poppler's pdftotext to read the PDFs the browser prints.
 pub struct Browser {
     pub chromium: PathBuf,
     pub chromedriver: PathBuf,
+    pub pdftotext: PathBuf,
 }
 
 pub fn ensure_browser() -> Result<Browser, String> {
@@ -206,14 +208,16 @@ pub fn ensure_browser() -> Result<Browser, String> {
             .run()
     };
     apt(&["update", "-q"])
-        .and_then(|()| apt(&["install", "-y", "-q", "chromium", "chromium-driver"]))
+        .and_then(|()| apt(&["install", "-y", "-q", "chromium", "chromium-driver", "poppler-utils"]))
         .map_err(|e| {
             format!(
-                "{e}\nInstall Chromium and ChromeDriver yourself (Debian: apt-get install chromium \
-                 chromium-driver), or point CHROME_BIN and CHROMEDRIVER at them."
+                "{e}\nInstall Chromium, ChromeDriver and pdftotext yourself (Debian: apt-get install \
+                 chromium chromium-driver poppler-utils), or point CHROME_BIN and CHROMEDRIVER at them."
             )
         })?;
-    find_browser().ok_or_else(|| "chromium or chromedriver still not found after installing".into())
+    find_browser().ok_or_else(|| {
+        "chromium, chromedriver or pdftotext still not found after installing".into()
+    })
 }
 
 fn find_browser() -> Option<Browser> {
@@ -222,9 +226,11 @@ fn find_browser() -> Option<Browser> {
         &["chromium", "chromium-browser", "google-chrome"],
     )?;
     let chromedriver = env_or_path("CHROMEDRIVER", &["chromedriver"])?;
+    let pdftotext = env_or_path("PDFTOTEXT", &["pdftotext"])?;
     Some(Browser {
         chromium,
         chromedriver,
+        pdftotext,
     })
 }
 

@@ -145,6 +145,7 @@ fn end_to_end() -> Result<(), String> {
         .args(&files)
         .env("SCOPE_URL", format!("http://{addr}/"))
         .env("CHROME_BIN", &browser.chromium)
+        .env("PDFTOTEXT", &browser.pdftotext)
         .env("E2E_ARTIFACTS", dir.join("artifacts"))
         .env("CONNECTOR_SCOPE_BIN", cli)
         .env("CASES_DIR", root.join("tests/cases"))

@@ -68,8 +68,6 @@ pub enum Edit {
     /// Candidates, criteria, weights, method, selection.
     Candidates(CandidatesEdit),
     Agreement(AgreementEdit),
-    /// Starts over from another case (an example, an import).
-    Replace(Box<Case>),
 }
 
 /// A new case, dated `as_of` (the day it is created), with the estimator's defaults and a rate so
@@ -232,10 +230,6 @@ impl Session {
                 } else {
                     c.stages.insert(stage, status);
                 }
-            }
-            Edit::Replace(case) => {
-                *self = Session::new(*case);
-                return;
             }
         }
         self.problems = self.edited.problems();

@@ -1,52 +1,276 @@
-//! The app shell: header, the case, tool navigation, the current tool, footer.
+//! The app shell: header, the case, tool navigation, the current tool, footer; start-up from
+//! storage and share links, autosave, import and export.
 
-use scope_core::session::Edit;
+use gloo::timers::callback::Timeout;
+use scope_core::evaluate::criteria_of;
+use scope_core::session::{CandidatesEdit, Edit};
+use scope_core::workspace::{self, WorkbenchAction};
+use scope_core::{Case, candidates_csv, proposal, share};
 use yew::prelude::*;
 
 use crate::components::{
-    AgreementTool, CandidatesTool, CaseBar, EstimateTool, MaturityTool, ProcessTool, SiteFooter,
-    SiteHeader, ToolNav,
+    AgreementTool, Board, CandidatesTool, CaseBar, EstimateTool, FilesPanel, Imported,
+    MaturityTool, ProcessTool, ProposalView, SiteFooter, SiteHeader, ToolNav,
 };
-use crate::state::SessionState;
+use crate::files::{download, file_name};
+use crate::state::{WorkbenchState, today};
+use crate::storage::{self, Loaded};
 use crate::tool::Tool;
+
+/// Autosave waits this long after the last change.
+const SAVE_DELAY_MS: u32 = 400;
+
+fn location_parts() -> (String, String) {
+    let location = web_sys::window().map(|w| w.location());
+    let hash = location
+        .as_ref()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    let base = location
+        .and_then(|l| {
+            Some(format!(
+                "{}{}{}",
+                l.origin().ok()?,
+                l.pathname().ok()?,
+                l.search().ok()?
+            ))
+        })
+        .unwrap_or_default();
+    (base, hash)
+}
+
+/// Removes the share data from the address, so that a reload does not add the case again.
+fn forget_share_fragment(hash: &str) {
+    if share::find(hash).is_none() {
+        return;
+    }
+    let rest: Vec<&str> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.starts_with(share::SHARE_KEY))
+        .collect();
+    let (base, _) = location_parts();
+    let url = if rest.is_empty() {
+        base
+    } else {
+        format!("{base}#{}", rest.join("&"))
+    };
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
 
 #[component]
 pub fn App() -> Html {
+    let loaded = use_memo((), |()| storage::load());
     let current = use_state(|| Tool::Maturity);
-    let session = use_reducer(SessionState::new_case);
+    let bench = {
+        let loaded = loaded.clone();
+        use_reducer(move || {
+            let (_, hash) = location_parts();
+            let state = WorkbenchState::start(&loaded, &hash);
+            forget_share_fragment(&hash);
+            state
+        })
+    };
+    let save_error = use_state(|| None::<String>);
+    let recovered_dismissed = use_state(|| false);
+
+    // Autosave: debounced; a failure is shown, never silent.
+    {
+        let save_error = save_error.clone();
+        let unavailable = matches!(*loaded, Loaded::Unavailable);
+        use_effect_with(bench.0.workspace.clone(), move |workspace| {
+            let workspace = workspace.clone();
+            let timer = (!unavailable).then(|| {
+                Timeout::new(SAVE_DELAY_MS, move || {
+                    let result = storage::save(&workspace).err();
+                    if *save_error != result {
+                        save_error.set(result);
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
+    let dispatch = {
+        let bench = bench.clone();
+        Callback::from(move |a: WorkbenchAction| bench.dispatch(a))
+    };
     let on_select = {
         let current = current.clone();
         Callback::from(move |tool: Tool| current.set(tool))
     };
-    let on_edit = {
-        let session = session.clone();
-        Callback::from(move |edit: Edit| session.dispatch(edit))
-    };
-    let on_new = {
-        let session = session.clone();
-        Callback::from(move |()| {
-            session.dispatch(Edit::Replace(Box::new(
-                SessionState::new_case().0.edited().clone(),
-            )))
+    let on_edit = dispatch.reform(WorkbenchAction::Edit);
+    let on_new = dispatch.reform(|()| WorkbenchAction::New(today()));
+    let on_add =
+        dispatch.reform(|(case, what): (Case, String)| WorkbenchAction::Add(vec![case], what));
+
+    let b = &bench.0;
+    let s = b.session.clone();
+    let notify = dispatch.reform(|n: String| WorkbenchAction::Notice(Some(n)));
+    let on_export = {
+        let valid = s.valid().clone();
+        let workspace = b.workspace.clone();
+        let notify = notify.clone();
+        Callback::from(move |what: &'static str| {
+            let name = &valid.exchange.name;
+            let result = match what {
+                "case" => download(
+                    &file_name(name, "json"),
+                    "application/json",
+                    &valid.to_json(),
+                ),
+                "workspace" => download(
+                    "connector-scope-workspace.json",
+                    "application/json",
+                    &workspace.to_json(),
+                ),
+                "candidates" => download(
+                    &file_name(&format!("{name} candidates"), "csv"),
+                    "text/csv",
+                    &candidates_csv::to_csv(&valid.candidates, &criteria_of(&valid)),
+                ),
+                "proposal" => download(
+                    &file_name(&format!("{name} proposal"), "md"),
+                    "text/markdown",
+                    &proposal::proposal_markdown(&valid),
+                ),
+                "announcement" => match scope_core::evaluate::evaluate(&valid) {
+                    Ok(r) => download(
+                        &file_name(&format!("{name} announcement"), "md"),
+                        "text/markdown",
+                        &proposal::announcement_markdown(&valid, &r),
+                    ),
+                    Err(e) => Err(format!("no announcement yet: {e}")),
+                },
+                _ => Ok(()),
+            };
+            if let Err(e) = result {
+                notify.emit(e);
+            }
         })
     };
+    let on_import = {
+        let dispatch = dispatch.clone();
+        let criteria = criteria_of(s.valid());
+        Callback::from(move |(name, imported): (String, Imported)| match imported {
+            Imported::Json(text) => dispatch.emit(match workspace::import(&text) {
+                Ok(cases) => {
+                    let n = cases.len();
+                    WorkbenchAction::Add(
+                        cases,
+                        format!(
+                            "Imported {n} case{} from {name}.",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                    )
+                }
+                Err(e) => {
+                    WorkbenchAction::Notice(Some(format!("{name}: {e}. Nothing was changed.")))
+                }
+            }),
+            Imported::Csv(text) => match candidates_csv::parse(&text, &criteria) {
+                Ok(list) => {
+                    let n = list.len();
+                    dispatch.emit(WorkbenchAction::Edit(Edit::Candidates(
+                        CandidatesEdit::Import(list),
+                    )));
+                    dispatch.emit(WorkbenchAction::Notice(Some(format!(
+                        "Imported {n} candidates from {name}."
+                    ))));
+                }
+                Err(e) => dispatch.emit(WorkbenchAction::Notice(Some(format!(
+                    "{name}: {e}. Nothing was changed."
+                )))),
+            },
+        })
+    };
+    let share_link = use_memo(s.valid().clone(), |case| {
+        format!("{}{}", location_parts().0, share::fragment(case))
+    });
+
     let tool = *current;
-    let s = session.0.clone();
     let body = match tool {
         Tool::Maturity => html! { <MaturityTool session={s.clone()} on_edit={on_edit.clone()} /> },
         Tool::Estimate => html! { <EstimateTool session={s.clone()} on_edit={on_edit.clone()} /> },
-        Tool::Process => html! { <ProcessTool session={s.clone()} on_edit={on_edit.clone()} /> },
         Tool::Candidates => {
             html! { <CandidatesTool session={s.clone()} on_edit={on_edit.clone()} /> }
         }
         Tool::Agreement => {
             html! { <AgreementTool session={s.clone()} on_edit={on_edit.clone()} /> }
         }
+        Tool::Process => html! { <ProcessTool session={s.clone()} on_edit={on_edit.clone()} /> },
+        Tool::Proposal => {
+            html! { <ProposalView session={s.clone()} on_export={on_export.reform(|()| "proposal")} /> }
+        }
+        Tool::Cases => html! {
+            <>
+                <Board cases={b.workspace.cases.clone()} current={b.workspace.current}
+                    on_open={dispatch.reform(WorkbenchAction::Open)}
+                    on_new={on_new.clone()}
+                    on_duplicate={dispatch.reform(WorkbenchAction::Duplicate)}
+                    on_delete={dispatch.reform(WorkbenchAction::Delete)}
+                    on_rename={dispatch.reform(|(id, name)| WorkbenchAction::Rename(id, name))} />
+                <FilesPanel on_import={on_import} on_export={on_export.clone()} share_link={(*share_link).clone()} />
+            </>
+        },
+    };
+    let recovered = match &*loaded {
+        Loaded::Corrupt {
+            raw,
+            error,
+            kept_as,
+        } if !*recovered_dismissed => {
+            let raw = raw.clone();
+            let notify = notify.clone();
+            let download_raw = Callback::from(move |_: MouseEvent| {
+                if let Err(e) = download(
+                    "connector-scope-unreadable-data.json",
+                    "application/json",
+                    &raw,
+                ) {
+                    notify.emit(e);
+                }
+            });
+            let dismissed = recovered_dismissed.clone();
+            html! {
+                <div class="banner warning" role="alert" data-testid="recovered">
+                    <p>
+                        { format!("The saved cases could not be read ({error}). They were kept aside") }
+                        { kept_as.as_ref().map(|k| format!(" (under {k} in this browser)")).unwrap_or_default() }
+                        { " and the app started with a new case. Download them to keep them or to send them to us." }
+                    </p>
+                    <button type="button" class="small" onclick={download_raw}>{ "Download the unreadable data" }</button>
+                    <button type="button" class="small" onclick={Callback::from(move |_: MouseEvent| dismissed.set(true))}>{ "Dismiss" }</button>
+                </div>
+            }
+        }
+        _ => html! {},
     };
     html! {
         <div class="app" data-app="connector-scope">
             <SiteHeader />
-            <CaseBar session={s} {on_edit} {on_new} />
+            { recovered }
+            if matches!(*loaded, Loaded::Unavailable) {
+                <div class="banner warning" role="status" data-testid="no-storage">
+                    { "This browser does not let the page store data: nothing is saved when you close it. Download your case (Cases, Import, export, share) to keep it." }
+                </div>
+            }
+            if let Some(e) = &*save_error {
+                <div class="banner warning" role="alert" data-testid="save-error">{ format!("Not saved: {e}. Download your cases to keep them.") }</div>
+            }
+            if let Some(n) = &b.notice {
+                <div class="banner" role="status" data-testid="notice">
+                    <span>{ n.clone() }</span>
+                    if b.undo.is_some() {
+                        <button type="button" class="small" onclick={dispatch.reform(|_: MouseEvent| WorkbenchAction::Undo)}>{ "Undo" }</button>
+                    }
+                    <button type="button" class="small" aria-label="Dismiss" onclick={dispatch.reform(|_: MouseEvent| WorkbenchAction::Notice(None))}>{ "✕" }</button>
+                </div>
+            }
+            <CaseBar session={s.clone()} {on_edit} {on_new} {on_add} />
             <ToolNav current={tool} {on_select} />
             <main
                 class="tool-panel"
@@ -55,7 +279,7 @@ pub fn App() -> Html {
                 aria-labelledby={format!("tab-{}", tool.id())}
                 tabindex="0"
             >
-                <header class="tool-head">
+                <header class="tool-head no-print">
                     <h1>{ tool.title() }</h1>
                     <p class="question">{ tool.question() }</p>
                     <p class="process-step">{ tool.process_step() }</p>

@@ -5,7 +5,9 @@
 
 pub mod app;
 pub mod components;
+pub mod files;
 pub mod state;
+pub mod storage;
 pub mod tool;
 
 use wasm_bindgen::prelude::wasm_bindgen;

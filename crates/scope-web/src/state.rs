@@ -1,30 +1,53 @@
-//! The app's state: scope-core's editing session behind yew's reducer, and the example cases.
+//! The app's state: scope-core's workbench (the workspace and the current case's editing
+//! session) behind yew's reducer, the example cases, and what start-up found.
 
 use std::rc::Rc;
 
 use scope_core::Case;
 use scope_core::date::Date;
-use scope_core::session::{Edit, Session, blank_case};
+use scope_core::share;
+use scope_core::workspace::{Workbench, WorkbenchAction, Workspace};
 use yew::Reducible;
 
-/// The session as yew state; every action is a scope-core `Edit`.
+use crate::storage::Loaded;
+
 #[derive(Clone, Debug, PartialEq)]
-pub struct SessionState(pub Session);
+pub struct WorkbenchState(pub Workbench);
 
-impl Reducible for SessionState {
-    type Action = Edit;
+impl Reducible for WorkbenchState {
+    type Action = WorkbenchAction;
 
-    fn reduce(self: Rc<Self>, edit: Edit) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: WorkbenchAction) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.0.apply(edit);
+        next.0.apply(action);
         Rc::new(next)
     }
 }
 
-impl SessionState {
-    /// A new case dated today (the browser's clock, read once, when the case is created).
-    pub fn new_case() -> Self {
-        Self(Session::new(blank_case(today())))
+impl WorkbenchState {
+    /// The workbench at start-up: what storage held (or a new workspace), then the case a share
+    /// link carries, added as a new case.
+    pub fn start(loaded: &Loaded, fragment: &str) -> Self {
+        let workspace = match loaded {
+            Loaded::Restored(w) => w.clone(),
+            _ => Workspace::new(today()),
+        };
+        let mut bench = Workbench::new(workspace);
+        if let Some(data) = share::find(fragment) {
+            match share::decode(data) {
+                Ok(case) => {
+                    let name = case.exchange.name.clone();
+                    bench.apply(WorkbenchAction::Add(
+                        vec![case],
+                        format!("Opened the shared case \"{name}\" as a new case."),
+                    ));
+                }
+                Err(e) => bench.apply(WorkbenchAction::Notice(Some(format!(
+                    "{e} Nothing was changed."
+                )))),
+            }
+        }
+        WorkbenchState(bench)
     }
 }
 

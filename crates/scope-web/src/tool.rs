@@ -10,15 +10,19 @@ pub enum Tool {
     Candidates,
     Agreement,
     Process,
+    Proposal,
+    Cases,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 5] = [
+    pub const ALL: [Tool; 7] = [
         Tool::Maturity,
         Tool::Estimate,
         Tool::Candidates,
         Tool::Agreement,
         Tool::Process,
+        Tool::Proposal,
+        Tool::Cases,
     ];
 
     /// Stable id, used in element ids and (later) in links.
@@ -29,6 +33,8 @@ impl Tool {
             Tool::Candidates => "candidates",
             Tool::Agreement => "agreement",
             Tool::Process => "process",
+            Tool::Proposal => "proposal",
+            Tool::Cases => "cases",
         }
     }
 
@@ -40,6 +46,8 @@ impl Tool {
             Tool::Candidates => "Candidates",
             Tool::Agreement => "Agreement",
             Tool::Process => "Process",
+            Tool::Proposal => "Proposal",
+            Tool::Cases => "Cases",
         }
     }
 
@@ -51,6 +59,8 @@ impl Tool {
             Tool::Candidates => "Maintainer candidates",
             Tool::Agreement => "Agreement and compensation",
             Tool::Process => "Engagement path and stages",
+            Tool::Proposal => "Proposal to the exchange",
+            Tool::Cases => "Cases",
         }
     }
 
@@ -62,6 +72,8 @@ impl Tool {
             Tool::Candidates => "Which maintainer candidate should build and maintain it?",
             Tool::Agreement => "What does the fee share pay the maintainer and the Foundation?",
             Tool::Process => "Which engagement path fits, and what stage is the case at?",
+            Tool::Proposal => "What does the Foundation present to the exchange?",
+            Tool::Cases => "Where does each exchange stand?",
         }
     }
 
@@ -73,6 +85,8 @@ impl Tool {
             Tool::Candidates => "Stage 4: the Foundation assigns a maintainer",
             Tool::Agreement => "Stage 3: the maintenance and fee share agreement",
             Tool::Process => "The four engagement paths and the nine stages",
+            Tool::Proposal => "Scoping 2.b.2: the presentation to the exchange on the connector",
+            Tool::Cases => "The board of requested, in-progress and completed connectors",
         }
     }
 

@@ -12,8 +12,13 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A fresh element in a page with nothing saved: each test starts as a first visit.
 fn fresh_root() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    if let Ok(Some(storage)) = window.local_storage() {
+        storage.clear().unwrap();
+    }
+    let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     root
@@ -61,7 +66,15 @@ async fn shell_lists_every_tool_and_opens_the_clicked_one() {
         .collect();
     assert_eq!(
         labels,
-        ["Maturity", "Estimate", "Candidates", "Agreement", "Process"]
+        [
+            "Maturity",
+            "Estimate",
+            "Candidates",
+            "Agreement",
+            "Process",
+            "Proposal",
+            "Cases"
+        ]
     );
     assert_eq!(selected(&root), ["Maturity"]);
     assert_eq!(heading(&root), "API maturity");
@@ -100,7 +113,7 @@ async fn arrow_keys_move_selection_and_focus() {
     rendered().await;
     assert_eq!(
         selected(&root),
-        ["Process"],
+        ["Cases"],
         "ArrowLeft wraps to the last tool"
     );
     let active = web_sys::window()
@@ -109,7 +122,7 @@ async fn arrow_keys_move_selection_and_focus() {
         .unwrap()
         .active_element()
         .unwrap();
-    assert_eq!(active.id(), "tab-process", "focus follows the selection");
+    assert_eq!(active.id(), "tab-cases", "focus follows the selection");
 
     press("Home");
     rendered().await;

@@ -13,6 +13,8 @@ pub struct CaseBarProps {
     pub on_edit: Callback<Edit>,
     /// Starts a new, blank case.
     pub on_new: Callback<()>,
+    /// Adds a case (an example) to the workspace, with what to tell the user.
+    pub on_add: Callback<(scope_core::Case, String)>,
 }
 
 fn options<T: Copy>(
@@ -42,15 +44,19 @@ pub fn CaseBar(props: &CaseBarProps) -> Html {
             />
         }
     };
-    let on_edit = props.on_edit.clone();
+    let on_add = props.on_add.clone();
     let on_new = props.on_new.clone();
     let on_start = Callback::from(move |label: String| match example(&label) {
-        Some(case) => on_edit.emit(Edit::Replace(Box::new(case))),
+        Some(case) => on_add.emit((
+            case,
+            format!("Opened the example \"{label}\" as a new case."),
+        )),
         None if label == "new" => on_new.emit(()),
         None => {}
     });
     let mut starts = vec![(AttrValue::from(""), AttrValue::from("Start from..."))];
     starts.push((AttrValue::from("new"), AttrValue::from("A new blank case")));
+    // Examples open as new cases: the current one is kept.
     starts.extend(EXAMPLES.iter().map(|(l, _)| {
         (
             AttrValue::from(*l),

@@ -1,13 +1,16 @@
 //! One file per component.
 
 mod agreement_tool;
+mod board;
 mod candidates_tool;
 mod case_bar;
 mod estimate_tool;
 mod field;
+mod files_panel;
 mod histogram;
 mod maturity_tool;
 mod process_tool;
+mod proposal_view;
 mod s_curve;
 mod site_footer;
 mod site_header;
@@ -16,13 +19,16 @@ mod tool_nav;
 mod weight_interval;
 
 pub use agreement_tool::{AgreementTool, AgreementToolProps};
+pub use board::{Board, BoardProps};
 pub use candidates_tool::{CandidatesTool, CandidatesToolProps};
 pub use case_bar::{CaseBar, CaseBarProps};
 pub use estimate_tool::{EstimateTool, EstimateToolProps};
 pub use field::{Choice, SelectInput, TextInput};
+pub use files_panel::{FilesPanel, FilesPanelProps, Imported};
 pub use histogram::{Histogram, HistogramProps};
 pub use maturity_tool::{MaturitySummary, MaturityTool, MaturityToolProps};
 pub use process_tool::{ProcessTool, ProcessToolProps};
+pub use proposal_view::{ProposalView, ProposalViewProps};
 pub use s_curve::{SCurve, SCurveProps};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

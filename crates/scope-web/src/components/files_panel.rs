@@ -1,0 +1,108 @@
+//! Import, export and share: case files, the whole workspace, candidates as CSV, the proposal and
+//! the announcement as Markdown; a file picker and drag-and-drop; a share link.
+
+use gloo::file::callbacks::{FileReader, read_as_text};
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::prelude::*;
+
+/// What a file held, for the app to act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Imported {
+    Json(String),
+    Csv(String),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FilesPanelProps {
+    pub on_import: Callback<(String, Imported)>,
+    /// Export actions by name: "case", "workspace", "candidates", "proposal", "announcement".
+    pub on_export: Callback<&'static str>,
+    /// The share link of the current case.
+    pub share_link: AttrValue,
+}
+
+#[component]
+pub fn FilesPanel(props: &FilesPanelProps) -> Html {
+    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let dragging = use_state(|| false);
+    let read = {
+        let on_import = props.on_import.clone();
+        let readers = readers.clone();
+        move |files: web_sys::FileList| {
+            for i in 0..files.length() {
+                let Some(file) = files.get(i) else { continue };
+                let name = file.name();
+                let csv = name.to_lowercase().ends_with(".csv") || file.type_() == "text/csv";
+                let on_import = on_import.clone();
+                let file = gloo::file::File::from(file);
+                let reader = read_as_text(&file, move |result| {
+                    let text = result.unwrap_or_default();
+                    on_import.emit((
+                        name,
+                        if csv {
+                            Imported::Csv(text)
+                        } else {
+                            Imported::Json(text)
+                        },
+                    ));
+                });
+                readers.borrow_mut().push(reader);
+            }
+        }
+    };
+    let onchange = {
+        let read = read.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(files) = input.files() {
+                read(files);
+            }
+            input.set_value("");
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+                read(files);
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let export = |what: &'static str, label: &'static str| {
+        html! { <button type="button" class="small" onclick={props.on_export.reform(move |_: MouseEvent| what)}>{ label }</button> }
+    };
+    html! {
+        <section class="files" aria-label="Import, export and share">
+            <h2>{ "Import, export, share" }</h2>
+            <div class={classes!("drop", dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
+                <label for="cs-import">{ "Import a case or workspace (.json) or candidates (.csv): choose a file or drop it here" }</label>
+                <input id="cs-import" type="file" accept=".json,.csv,application/json,text/csv" multiple=true {onchange} />
+            </div>
+            <div class="exports">
+                { export("case", "Download this case (JSON)") }
+                { export("workspace", "Download every case (JSON)") }
+                { export("candidates", "Download candidates (CSV)") }
+                { export("proposal", "Download the proposal (Markdown)") }
+                { export("announcement", "Download the announcement (Markdown)") }
+            </div>
+            <div class="field">
+                <label for="cs-share-link">{ "Share link: the case travels in the link itself, nothing is uploaded" }</label>
+                <input id="cs-share-link" type="text" readonly=true value={props.share_link.clone()}
+                    onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
+            </div>
+        </section>
+    }
+}

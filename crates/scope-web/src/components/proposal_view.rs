@@ -1,0 +1,61 @@
+//! The proposal as a page: scope-core writes it, this shows it (text nodes only) and prints it.
+
+use scope_core::markdown::{Block, Inline, parse};
+use scope_core::session::Session;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ProposalViewProps {
+    pub session: Session,
+    pub on_export: Callback<()>,
+}
+
+fn inline(parts: &[Inline]) -> Html {
+    html! {
+        { for parts.iter().map(|p| match p {
+            Inline::Text(t) => html! { { t.clone() } },
+            Inline::Strong(t) => html! { <strong>{ t.clone() }</strong> },
+        }) }
+    }
+}
+
+pub fn blocks(markdown: &str) -> Html {
+    html! {
+        { for parse(markdown).into_iter().map(|b| match b {
+            // The page has its own h1: the document's headings sit one level below.
+            Block::Heading(1, t) => html! { <h2 class="title">{ inline(&t) }</h2> },
+            Block::Heading(_, t) => html! { <h3>{ inline(&t) }</h3> },
+            Block::Paragraph(t) => html! { <p>{ inline(&t) }</p> },
+            Block::List(items) => html! { <ul>{ for items.iter().map(|i| html! { <li>{ inline(i) }</li> }) }</ul> },
+            Block::Table { header, rows } => html! {
+                <div class="table-scroll"><table>
+                    <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ inline(h) }</th> }) }</tr></thead>
+                    <tbody>{ for rows.iter().map(|r| html! { <tr>{ for r.iter().map(|c| html! { <td>{ inline(c) }</td> }) }</tr> }) }</tbody>
+                </table></div>
+            },
+        }) }
+    }
+}
+
+#[component]
+pub fn ProposalView(props: &ProposalViewProps) -> Html {
+    let markdown = use_memo(
+        props.session.valid().clone(),
+        scope_core::proposal::proposal_markdown,
+    );
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let export = props.on_export.reform(|_: MouseEvent| ());
+    html! {
+        <div class="proposal-view">
+            <div class="actions no-print">
+                <button type="button" class="small" onclick={print}>{ "Print or save as PDF" }</button>
+                <button type="button" class="small" onclick={export}>{ "Download as Markdown" }</button>
+            </div>
+            <article class="document" data-testid="proposal">{ blocks(&markdown) }</article>
+        </div>
+    }
+}
