@@ -165,11 +165,17 @@ proptest! {
         prop_assert_ne!(a.charts.effort_histogram, c.charts.effort_histogram);
     }
 
-    /// Writing a case and reading it back gives the same case.
+    /// Writing a case and reading it back gives the same case: as a file, in a share link, and
+    /// inside a stored workspace.
     #[test]
     fn case_round_trips(case in any_case()) {
         let case = parse(&case);
-        prop_assert_eq!(Case::from_json(&case.to_json()).unwrap(), case);
+        prop_assert_eq!(&Case::from_json(&case.to_json()).unwrap(), &case);
+        prop_assert_eq!(&scope_core::share::decode(&scope_core::share::encode(&case)).unwrap(), &case);
+        let mut workspace = scope_core::workspace::Workspace::new("2026-11-25".parse().unwrap());
+        workspace.add(case.clone()).unwrap();
+        let back = scope_core::workspace::Workspace::from_json(&workspace.to_json()).unwrap();
+        prop_assert_eq!(back, workspace);
     }
 
     /// Development plus overhead is the total, to the cent, for any hours, rate and overhead.
