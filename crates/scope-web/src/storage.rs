@@ -44,8 +44,7 @@ pub fn load() -> Loaded {
     match Workspace::from_json(&raw) {
         Ok(w) => Loaded::Restored(w),
         Err(error) => {
-            let key = format!("{RECOVERED_PREFIX}{}", js_sys::Date::now() as u64);
-            let kept_as = s.set_item(&key, &raw).ok().map(|()| key);
+            let kept_as = keep_aside(&s, &raw);
             Loaded::Corrupt {
                 raw,
                 error,
