@@ -118,7 +118,7 @@ mod tests {
             t = t.step(true);
             assert_eq!(t, *expected);
         }
-        assert_eq!(Tool::Maturity.step(false), Tool::Process);
-        assert_eq!(Tool::Process.step(true), Tool::Maturity);
+        assert_eq!(Tool::Maturity.step(false), Tool::Cases);
+        assert_eq!(Tool::Cases.step(true), Tool::Maturity);
     }
 }
