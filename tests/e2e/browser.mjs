@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core,
 // against the app served by `cargo xtask serve`'s own server (its URL in SCOPE_URL).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -63,4 +64,16 @@ export async function cspViolations(page) {
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The command line's JSON for a case file in tests/cases (the binary xtask built). */
+export function cli(command, file) {
+  const cases = process.env.CASES_DIR || 'tests/cases';
+  return JSON.parse(execFileSync(process.env.CONNECTOR_SCOPE_BIN, [command, join(cases, file)], { encoding: 'utf8' }));
+}
+
+/** A decimal as the app shows money: 12238.88 as 12,238.88. */
+export function money(value) {
+  const [whole, cents] = Number(value).toFixed(2).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }

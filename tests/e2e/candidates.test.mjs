@@ -1,18 +1,8 @@
 // The candidates and agreement tools, walked as a PM would, against the command line's figures.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { APP_URL, cspViolations, launch, screenshot, watchedPage } from './browser.mjs';
+import { APP_URL, cli, cspViolations, launch, money, screenshot, watchedPage } from './browser.mjs';
 
-const CLI = process.env.CONNECTOR_SCOPE_BIN;
-const CASES = process.env.CASES_DIR || 'tests/cases';
-const cli = (command, file) => JSON.parse(execFileSync(CLI, [command, join(CASES, file)], { encoding: 'utf8' }));
-
-function money(text) {
-  const [whole, cents] = Number(text).toFixed(2).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
-}
 
 describe('candidates and agreement', () => {
   let browser;

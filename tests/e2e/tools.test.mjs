@@ -3,21 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { APP_URL, cspViolations, launch, screenshot, watchedPage } from './browser.mjs';
+import { APP_URL, cli, cspViolations, launch, money, screenshot, watchedPage } from './browser.mjs';
 
 const CLI = process.env.CONNECTOR_SCOPE_BIN;
-const CASES = process.env.CASES_DIR || 'tests/cases';
-
-function cli(command, file) {
-  return JSON.parse(execFileSync(CLI, [command, join(CASES, file)], { encoding: 'utf8' }));
-}
-
-/** 12238.88 as the app shows it: 12,238.88. */
-function money(text) {
-  const [whole, cents] = Number(text).toFixed(2).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
-}
 
 async function cells(page, testid) {
   return page.locator(`[data-testid=${testid}] td`).allTextContents();

@@ -5,14 +5,19 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_URL, cspViolations, launch, watchedPage } from './browser.mjs';
+import { APP_URL, cli, cspViolations, launch, money, watchedPage } from './browser.mjs';
 
 const CLI = process.env.CONNECTOR_SCOPE_BIN;
 const CASES = process.env.CASES_DIR || 'tests/cases';
 const ARTIFACTS = process.env.E2E_ARTIFACTS || 'tests/e2e/artifacts';
 const KEY = 'connector-scope/workspace';
 
-const settle = (page) => page.waitForTimeout(700); // autosave waits 400 ms after the last change
+// Autosave waits 400 ms after the last change; a reload before the page has finished loading
+// would abort its requests (the favicon, the wasm), so wait for both.
+const settle = async (page) => {
+  await page.waitForTimeout(700);
+  await page.waitForLoadState('networkidle');
+};
 
 describe('workspace', () => {
   let browser;
@@ -141,10 +146,10 @@ describe('workspace', () => {
     await page.getByLabel('Load').selectOption('Mature spot CEX');
     await page.getByRole('tab', { name: 'Cases' }).click();
     // The example has scoping in progress: requested. Its card shows the CLI's P80 cost.
-    const est = JSON.parse(execFileSync(CLI, ['estimate', join(CASES, 'mature-spot-cex.json')], { encoding: 'utf8' }));
+    const est = cli('estimate', 'mature-spot-cex.json');
     const card = page.locator('.card[data-case="Kestrel Exchange"]');
     assert.equal(await card.locator('xpath=ancestor::section[@data-column]').getAttribute('data-column'), 'requested');
-    assert.match(await card.getByTestId('card-cost').textContent(), new RegExp(est.cost.p80.replace('.', '\\.').replace(/\B(?=(\d{3})+(?!\d))/, ',')));
+    assert.equal(await card.getByTestId('card-cost').textContent(), `USD ${money(est.cost.p80)}`);
     await page.getByRole('button', { name: 'Duplicate Kestrel Exchange' }).click();
     assert.equal(await page.locator('.card').count(), 3);
     await page.getByRole('button', { name: 'Delete Kestrel Exchange (copy)' }).click();
@@ -164,6 +169,8 @@ describe('workspace', () => {
   test('unreadable saved data is kept aside, the user is told, and can download it', async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+    await settle(page);
     await page.evaluate((key) => localStorage.setItem(key, '{"version": 1, "cases": [{"id": 1, "case": {"broken": tru'), KEY);
     await page.reload();
     await page.getByTestId('recovered').waitFor();
@@ -175,6 +182,7 @@ describe('workspace', () => {
     await download.saveAs(path);
     assert.equal(readFileSync(path, 'utf8'), kept[0]);
     // A future version is refused the same way, not overwritten.
+    await settle(page);
     await page.evaluate((key) => localStorage.setItem(key, '{"version": 99, "cases": []}'), KEY);
     await page.reload();
     assert.match(await page.getByTestId('recovered').textContent(), /version 99/);
@@ -215,13 +223,9 @@ describe('workspace', () => {
     const pdf = join(ARTIFACTS, 'proposal.pdf');
     await page.pdf({ path: pdf, format: 'A4' });
     const text = execFileSync(process.env.PDFTOTEXT || 'pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    const est = JSON.parse(execFileSync(CLI, ['estimate', join(CASES, 'mature-spot-cex.json')], { encoding: 'utf8' }));
-    const grouped = (v) => {
-      const [whole, cents] = Number(v).toFixed(2).split('.');
-      return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
-    };
+    const est = cli('estimate', 'mature-spot-cex.json');
     assert.match(text, /Connector proposal: Kestrel Exchange/);
-    assert.ok(text.includes(grouped(est.cost.p80)), `P80 cost ${grouped(est.cost.p80)} in the PDF`);
+    assert.ok(text.includes(money(est.cost.p80)), `P80 cost ${money(est.cost.p80)} in the PDF`);
     assert.match(text, /Proposed maintainer: Ana Ribeiro/);
     assert.doesNotMatch(text, /Maturity\s+Estimate\s+Candidates/, 'no navigation in print');
     assert.doesNotMatch(text, /Runs entirely in your browser/, 'no footer in print');

@@ -9,7 +9,7 @@ use crate::case::{Build, Case, Market};
 use crate::estimate::EstimateReport;
 use crate::evaluate::EvaluationReport;
 use crate::process::Applies;
-use crate::report::{amount, days, money, thousands};
+use crate::report::{amount, days, figures_table, money, stage_days, thousands};
 
 fn market_label(m: Market) -> &'static str {
     match m {
@@ -113,18 +113,12 @@ pub fn proposal_markdown(case: &Case) -> String {
         "| stage | applies | calendar days (optimistic / most likely / pessimistic) | status |\n| --- | --- | --- | --- |"
     );
     for s in &plan.stages {
-        let d = match (s.applies, s.days) {
-            (Applies::Skipped, _) | (_, None) => "-".to_string(),
-            (_, Some(d)) => format!(
-                "{:.0} / {:.0} / {:.0}",
-                d.optimistic, d.most_likely, d.pessimistic
-            ),
-        };
         let _ = writeln!(
             out,
-            "| {} | {} | {d} | {} |",
+            "| {} | {} | {} | {} |",
             s.label,
             s.applies,
+            stage_days(s),
             s.status.as_str().replace('_', " ")
         );
     }
@@ -200,31 +194,7 @@ pub fn proposal_markdown(case: &Case) -> String {
 fn estimate_section(out: &mut String, e: &EstimateReport, currency: &str) {
     let mc = &e.effort_hours.monte_carlo;
     let _ = writeln!(out, "\n## Effort, duration and cost\n");
-    let _ = writeln!(out, "| | P50 | P80 | P90 |\n| --- | ---: | ---: | ---: |");
-    let _ = writeln!(
-        out,
-        "| Effort (hours) | {:.0} | {:.0} | {:.0} |",
-        mc.p50, mc.p80, mc.p90
-    );
-    let d = &e.calendar_days.development;
-    let _ = writeln!(
-        out,
-        "| Development (calendar days) | {:.0} | {:.0} | {:.0} |",
-        d.p50, d.p80, d.p90
-    );
-    let c = &e.calendar_days;
-    let _ = writeln!(
-        out,
-        "| Delivery (calendar days) | {:.0} | {:.0} | {:.0} |",
-        c.p50, c.p80, c.p90
-    );
-    let _ = writeln!(
-        out,
-        "| Build cost ({currency}) | {} | {} | {} |",
-        money(e.cost.p50),
-        money(e.cost.p80),
-        money(e.cost.p90)
-    );
+    figures_table(out, e, false);
     let _ = writeln!(
         out,
         "\nP80 means 4 in 5 simulated projects finish at or under that figure ({} Monte Carlo samples of the work breakdown). The cost is the effort at {currency} {} an hour plus {}% for the Foundation's project management and QA. For reference: {}.",

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::case::Case;
 use crate::estimate::EstimateReport;
 use crate::maturity::MaturityReport;
-use crate::process::{Applies, StagePlan};
+use crate::process::{Applies, PlannedStage, StagePlan};
 
 /// `1234567.5` as `1,234,567.50`.
 pub fn money(amount: Decimal) -> String {
@@ -64,6 +64,52 @@ pub fn days(d: f64) -> String {
     format!("{d:.0} days ({:.1} weeks)", d / 7.0)
 }
 
+/// A stage's three-point days as the tables show them, or "-" for a skipped stage.
+pub fn stage_days(s: &PlannedStage) -> String {
+    match (s.applies, s.days) {
+        (Applies::Skipped, _) | (_, None) => "-".to_string(),
+        (_, Some(d)) => format!(
+            "{:.0} / {:.0} / {:.0}",
+            d.optimistic, d.most_likely, d.pessimistic
+        ),
+    }
+}
+
+/// The estimate's P50 / P80 / P90 table: effort (and PERT's when asked), development, delivery,
+/// cost.
+pub fn figures_table(out: &mut String, r: &EstimateReport, with_pert: bool) {
+    let row = |out: &mut String, label: &str, [a, b, c]: [f64; 3]| {
+        let _ = writeln!(out, "| {label} | {a:.0} | {b:.0} | {c:.0} |");
+    };
+    let mc = &r.effort_hours.monte_carlo;
+    let _ = writeln!(out, "| | P50 | P80 | P90 |\n| --- | ---: | ---: | ---: |");
+    row(
+        out,
+        &format!(
+            "Effort, hours (Monte Carlo, {} samples)",
+            thousands(mc.samples.into())
+        ),
+        [mc.p50, mc.p80, mc.p90],
+    );
+    if with_pert {
+        let p = &r.effort_hours.pert;
+        row(out, "Effort, hours (PERT)", [p.p50, p.p80, p.p90]);
+    }
+    let d = &r.calendar_days.development;
+    row(out, "Development, calendar days", [d.p50, d.p80, d.p90]);
+    let c = &r.calendar_days;
+    row(out, "Delivery, calendar days", [c.p50, c.p80, c.p90]);
+    let cost = &r.cost;
+    let _ = writeln!(
+        out,
+        "| Cost, {} | {} | {} | {} |",
+        cost.currency,
+        money(cost.p50),
+        money(cost.p80),
+        money(cost.p90)
+    );
+}
+
 pub fn maturity_markdown(case: &Case, r: &MaturityReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# API maturity: {}\n", case.exchange.name);
@@ -91,43 +137,9 @@ pub fn maturity_markdown(case: &Case, r: &MaturityReport) -> String {
 
 pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
     let mut out = String::new();
-    let e = &r.effort_hours;
     let c = &r.cost;
     let _ = writeln!(out, "# Estimate: {}\n", case.exchange.name);
-    let _ = writeln!(out, "| | P50 | P80 | P90 |\n| --- | ---: | ---: | ---: |");
-    let _ = writeln!(
-        out,
-        "| Effort, hours (Monte Carlo, {} samples) | {:.0} | {:.0} | {:.0} |",
-        thousands(e.monte_carlo.samples.into()),
-        e.monte_carlo.p50,
-        e.monte_carlo.p80,
-        e.monte_carlo.p90
-    );
-    let _ = writeln!(
-        out,
-        "| Effort, hours (PERT) | {:.0} | {:.0} | {:.0} |",
-        e.pert.p50, e.pert.p80, e.pert.p90
-    );
-    let d = &r.calendar_days.development;
-    let _ = writeln!(
-        out,
-        "| Development, calendar days | {:.0} | {:.0} | {:.0} |",
-        d.p50, d.p80, d.p90
-    );
-    let cd = &r.calendar_days;
-    let _ = writeln!(
-        out,
-        "| Delivery, calendar days | {:.0} | {:.0} | {:.0} |",
-        cd.p50, cd.p80, cd.p90
-    );
-    let _ = writeln!(
-        out,
-        "| Cost, {} | {} | {} | {} |",
-        c.currency,
-        money(c.p50),
-        money(c.p80),
-        money(c.p90)
-    );
+    figures_table(&mut out, r, true);
     let _ = writeln!(
         out,
         "\nProbability of delivering after 90 days: {:.0}%. Cost: {} {}/hour plus {}% overhead. Reference: {}.",
@@ -176,17 +188,14 @@ pub fn plan_markdown(case: &Case, plan: &StagePlan) -> String {
         "| stage | applies | days (optimistic / most likely / pessimistic) | status | why |\n| --- | --- | --- | --- | --- |"
     );
     for s in &plan.stages {
-        let days = match (s.applies, s.days) {
-            (Applies::Skipped, _) | (_, None) => "-".to_string(),
-            (_, Some(d)) => format!(
-                "{:.0} / {:.0} / {:.0}",
-                d.optimistic, d.most_likely, d.pessimistic
-            ),
-        };
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            s.label, s.applies, days, s.status, s.reason
+            s.label,
+            s.applies,
+            stage_days(s),
+            s.status,
+            s.reason
         );
     }
     let _ = writeln!(

@@ -4,7 +4,7 @@ use scope_core::case::{Build, ExchangeKind, Market};
 use scope_core::session::{Edit, Session, TextField};
 use yew::prelude::*;
 
-use crate::components::field::{Choice, SelectInput, TextInput};
+use crate::components::field::{CaseField, Choice, SelectInput};
 use crate::state::{EXAMPLES, example};
 
 #[derive(Properties, PartialEq)]
@@ -32,16 +32,9 @@ pub fn CaseBar(props: &CaseBarProps) -> Html {
     let s = &props.session;
     let case = s.edited();
     let text = |field: TextField, label: &'static str, hint: Option<&'static str>| {
-        let on_edit = props.on_edit.clone();
         html! {
-            <TextInput
-                id={format!("cs-{}", field.path().replace('.', "-"))}
-                label={label}
-                value={s.text(field)}
-                error={s.error(field.path())}
-                hint={hint.map(AttrValue::from)}
-                on_change={Callback::from(move |v: String| on_edit.emit(Edit::Text(field, v)))}
-            />
+            <CaseField session={s.clone()} {field} label={label} hint={hint.map(AttrValue::from)}
+                on_edit={props.on_edit.clone()} />
         }
     };
     let on_add = props.on_add.clone();

@@ -8,7 +8,7 @@ use scope_core::{CaseError, connectors};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::field::{SelectInput, TextInput};
+use crate::components::field::{CaseField, SelectInput};
 use crate::components::{Histogram, SCurve, StageTimeline};
 
 #[derive(Properties, PartialEq)]
@@ -31,17 +31,10 @@ pub fn EstimateTool(props: &EstimateToolProps) -> Html {
     let case = s.edited();
 
     let text = |field: TextField, label: &'static str, hint: Option<&'static str>| {
-        let on_edit = props.on_edit.clone();
         html! {
-            <TextInput
-                id={format!("cs-{}", field.path().replace('.', "-"))}
-                label={label}
-                value={s.text(field)}
-                error={s.error(field.path())}
-                hint={hint.map(AttrValue::from)}
+            <CaseField session={s.clone()} {field} label={label} hint={hint.map(AttrValue::from)}
                 inputmode="decimal"
-                on_change={Callback::from(move |v: String| on_edit.emit(Edit::Text(field, v)))}
-            />
+                on_edit={props.on_edit.clone()} />
         }
     };
     let connector_options = |none: &'static str, spot_only: bool| -> Vec<(AttrValue, AttrValue)> {

@@ -1,5 +1,6 @@
 //! Labelled inputs whose errors come from scope-core, shown next to the field.
 
+use scope_core::session::{Edit, Session, TextField};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -124,5 +125,34 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                 }
             }) }
         </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CaseFieldProps {
+    pub session: Session,
+    pub field: TextField,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or(AttrValue::from("text"))]
+    pub inputmode: AttrValue,
+    pub on_edit: Callback<Edit>,
+}
+
+/// A text field of the case: its text and error from the session, its edits back to it.
+#[component]
+pub fn CaseField(props: &CaseFieldProps) -> Html {
+    let field = props.field;
+    html! {
+        <TextInput
+            id={format!("cs-{}", field.path().replace('.', "-"))}
+            label={props.label.clone()}
+            value={props.session.text(field)}
+            error={props.session.error(field.path())}
+            hint={props.hint.clone()}
+            inputmode={props.inputmode.clone()}
+            on_change={props.on_edit.reform(move |v: String| Edit::Text(field, v))}
+        />
     }
 }
