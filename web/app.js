@@ -1,11 +1,11 @@
-// Loads the wasm module and mounts the app into #app. A separate file, not an inline script,
-// because the Content-Security-Policy forbids inline script.
-import init, { mount } from './pkg/scope_web.js';
+// Loads the wasm module and mounts the whole app into #app. A separate file, not an inline
+// script, because the Content-Security-Policy forbids inline script.
+import init, { mountApp } from './pkg/scope_web.js';
 
 const root = document.getElementById('app');
 try {
   await init();
-  mount(root);
+  mountApp(root);
 } catch (err) {
   // Text only: never inject markup built from an error message.
   root.textContent = 'Connector Scope could not start in this browser: ' + err;

@@ -55,6 +55,26 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
         optimize(tools, &wasm)?;
     }
     println!("build: {} ({})", wasm.display(), size_of(&wasm));
+    copy_example_cases(&root)
+}
+
+/// The example cases, served next to the app for pages that load a case by URL (the embed
+/// example); generated, like web/pkg, so there is one copy in the repository.
+fn copy_example_cases(root: &Path) -> Result<(), String> {
+    let from = root.join("tests/cases");
+    let to = root.join("web/cases");
+    std::fs::create_dir_all(&to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(&from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "json")
+            && let Some(name) = path.file_name()
+        {
+            std::fs::copy(&path, to.join(name))
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
     Ok(())
 }
 

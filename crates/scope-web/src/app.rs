@@ -60,16 +60,66 @@ fn forget_share_fragment(hash: &str) {
     }
 }
 
+/// How the app runs: the whole app on its page, or one tool embedded in another page.
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct AppProps {
+    /// One tool only, without the tool tabs (an embedded widget); none for the whole app.
+    #[prop_or_default]
+    pub tool: Option<Tool>,
+    /// Where the workspace is saved; none keeps it in memory only.
+    #[prop_or(Some(storage::DEFAULT_KEY.to_string()))]
+    pub storage_key: Option<String>,
+    /// The case to start from when nothing is saved.
+    #[prop_or_default]
+    pub initial_case: Option<Case>,
+    /// Leaves out the site header and footer.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Reads a shared case from the page's address (the whole app does; an embed does not).
+    #[prop_or(true)]
+    pub share_links: bool,
+    /// Something to tell the user at start (a case option that could not be read).
+    #[prop_or_default]
+    pub start_notice: Option<String>,
+}
+
+impl Default for AppProps {
+    /// The whole app, saving under the default key, reading share links.
+    fn default() -> Self {
+        Self {
+            tool: None,
+            storage_key: Some(storage::DEFAULT_KEY.to_string()),
+            initial_case: None,
+            compact: false,
+            share_links: true,
+            start_notice: None,
+        }
+    }
+}
+
 #[component]
-pub fn App() -> Html {
-    let loaded = use_memo((), |()| storage::load());
-    let current = use_state(|| Tool::Maturity);
+pub fn App(props: &AppProps) -> Html {
+    let loaded = use_memo(props.storage_key.clone(), |key| match key {
+        Some(key) => storage::load(key),
+        None => Loaded::Fresh,
+    });
+    let current = use_state(|| props.tool.unwrap_or(Tool::Maturity));
     let bench = {
         let loaded = loaded.clone();
+        let share_links = props.share_links;
+        let initial = props.initial_case.clone();
+        let notice = props.start_notice.clone();
         use_reducer(move || {
-            let (_, hash) = location_parts();
-            let state = WorkbenchState::start(&loaded, &hash);
+            let hash = if share_links {
+                location_parts().1
+            } else {
+                String::new()
+            };
+            let mut state = WorkbenchState::start(&loaded, &hash, initial.as_ref());
             forget_share_fragment(&hash);
+            if notice.is_some() {
+                state.0.apply(WorkbenchAction::Notice(notice));
+            }
             state
         })
     };
@@ -79,12 +129,14 @@ pub fn App() -> Html {
     // Autosave: debounced; a failure is shown, never silent.
     {
         let save_error = save_error.clone();
-        let unavailable = matches!(*loaded, Loaded::Unavailable);
+        let key = (!matches!(*loaded, Loaded::Unavailable))
+            .then(|| props.storage_key.clone())
+            .flatten();
         use_effect_with(bench.0.workspace.clone(), move |workspace| {
             let workspace = workspace.clone();
-            let timer = (!unavailable).then(|| {
+            let timer = key.map(|key| {
                 Timeout::new(SAVE_DELAY_MS, move || {
-                    let result = storage::save(&workspace).err();
+                    let result = storage::save(&key, &workspace).err();
                     if *save_error != result {
                         save_error.set(result);
                     }
@@ -191,7 +243,7 @@ pub fn App() -> Html {
         format!("{}{}", location_parts().0, share::fragment(case))
     });
 
-    let tool = *current;
+    let tool = props.tool.unwrap_or(*current);
     let body = match tool {
         Tool::Maturity => html! { <MaturityTool session={s.clone()} on_edit={on_edit.clone()} /> },
         Tool::Estimate => html! { <EstimateTool session={s.clone()} on_edit={on_edit.clone()} /> },
@@ -250,10 +302,10 @@ pub fn App() -> Html {
         _ => html! {},
     };
     html! {
-        <div class="app" data-app="connector-scope">
-            <SiteHeader />
+        <div class={classes!("app", props.compact.then_some("compact"))} data-app="connector-scope">
+            if !props.compact { <SiteHeader /> }
             { recovered }
-            if matches!(*loaded, Loaded::Unavailable) {
+            if matches!(*loaded, Loaded::Unavailable) && props.storage_key.is_some() {
                 <div class="banner warning" role="status" data-testid="no-storage">
                     { "This browser does not let the page store data: nothing is saved when you close it. Download your case (Cases, Import, export, share) to keep it." }
                 </div>
@@ -271,12 +323,13 @@ pub fn App() -> Html {
                 </div>
             }
             <CaseBar session={s.clone()} {on_edit} {on_new} {on_add} />
-            <ToolNav current={tool} {on_select} />
+            if props.tool.is_none() { <ToolNav current={tool} {on_select} /> }
             <main
                 class="tool-panel"
                 id={format!("panel-{}", tool.id())}
-                role="tabpanel"
-                aria-labelledby={format!("tab-{}", tool.id())}
+                role={props.tool.is_none().then_some("tabpanel")}
+                aria-labelledby={props.tool.is_none().then(|| format!("tab-{}", tool.id()))}
+                aria-label={props.tool.map(|t| t.title())}
                 tabindex="0"
             >
                 <header class="tool-head no-print">
@@ -286,7 +339,7 @@ pub fn App() -> Html {
                 </header>
                 { body }
             </main>
-            <SiteFooter />
+            if !props.compact { <SiteFooter /> }
         </div>
     }
 }

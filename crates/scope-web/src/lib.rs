@@ -10,17 +10,25 @@ pub mod state;
 pub mod storage;
 pub mod tool;
 
+pub mod embed;
+
 use wasm_bindgen::prelude::wasm_bindgen;
 
-pub use app::App;
+pub use app::{App, AppProps};
+pub use embed::{Widget, mount};
 
-/// Renders the app into `root`, replacing whatever the host page put there (a loading note).
-#[wasm_bindgen]
-pub fn mount(root: web_sys::Element) {
+fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_crash(&info.to_string());
     }));
+}
+
+/// Renders the whole app into `root` (the app's own page), replacing its loading note.
+#[wasm_bindgen(js_name = mountApp)]
+pub fn mount_app(root: web_sys::Element) {
+    install_panic_hook();
+    root.set_class_name("cs-root");
     yew::Renderer::<App>::with_root(root).render();
 }
 

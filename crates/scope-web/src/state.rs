@@ -27,9 +27,14 @@ impl Reducible for WorkbenchState {
 impl WorkbenchState {
     /// The workbench at start-up: what storage held (or a new workspace), then the case a share
     /// link carries, added as a new case.
-    pub fn start(loaded: &Loaded, fragment: &str) -> Self {
-        let workspace = match loaded {
-            Loaded::Restored(w) => w.clone(),
+    pub fn start(loaded: &Loaded, fragment: &str, initial: Option<&Case>) -> Self {
+        let workspace = match (loaded, initial) {
+            (Loaded::Restored(w), _) => w.clone(),
+            (_, Some(case)) => {
+                let mut w = Workspace::new(today());
+                w.cases[0].case = case.clone();
+                w
+            }
             _ => Workspace::new(today()),
         };
         let mut bench = Workbench::new(workspace);

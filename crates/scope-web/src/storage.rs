@@ -3,8 +3,8 @@
 
 use scope_core::workspace::{Workspace, WorkspaceError};
 
-/// The key the workspace lives under.
-pub const KEY: &str = "connector-scope/workspace";
+/// The key the full app keeps its workspace under (an embedded tool saves only when given a key).
+pub const DEFAULT_KEY: &str = "connector-scope/workspace";
 /// Unreadable data is copied here (with the time) before the app starts clean.
 pub const RECOVERED_PREFIX: &str = "connector-scope/recovered-";
 
@@ -28,15 +28,11 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn available() -> bool {
-    storage().is_some()
-}
-
-pub fn load() -> Loaded {
+pub fn load(key: &str) -> Loaded {
     let Some(s) = storage() else {
         return Loaded::Unavailable;
     };
-    let raw = match s.get_item(KEY) {
+    let raw = match s.get_item(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Fresh,
         Err(_) => return Loaded::Unavailable,
@@ -70,9 +66,9 @@ fn keep_aside(s: &web_sys::Storage, raw: &str) -> Option<String> {
 }
 
 /// Writes the workspace; the error says why it could not (quota, blocked).
-pub fn save(workspace: &Workspace) -> Result<(), String> {
+pub fn save(key: &str, workspace: &Workspace) -> Result<(), String> {
     let s = storage().ok_or("this browser does not let the page store data")?;
-    s.set_item(KEY, &workspace.to_json()).map_err(|e| {
+    s.set_item(key, &workspace.to_json()).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into())
             .ok()
             .and_then(|n| n.as_string())

@@ -1,0 +1,114 @@
+// Embedding: tools in a host page with hostile styles, each independent, neither side's styles
+// touching the other, under the strict CSP, with no request leaving the origin.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, cli, cspViolations, launch, money, screenshot, watchedPage } from './browser.mjs';
+
+const PAGE = new URL('embed-example.html', APP_URL).href;
+
+/** Computed styles of the host's own elements. */
+async function hostStyles(page) {
+  return page.evaluate(() =>
+    ['.host-title', '.host-text', '.host-table td', '.host-button', 'body'].map((sel) => {
+      const cs = getComputedStyle(document.querySelector(sel));
+      return [sel, cs.color, cs.backgroundColor, cs.fontFamily, cs.fontSize, cs.borderTopWidth, cs.letterSpacing];
+    }),
+  );
+}
+
+describe('embedding', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('every embedded tool renders and computes, each with its own state', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(PAGE);
+    const first = page.locator('#first');
+    const second = page.locator('#second');
+    await first.getByTestId('cost').waitFor();
+    await second.getByTestId('cost').waitFor();
+    await page.locator('#third').getByTestId('score').waitFor();
+
+    // The second widget loaded the mature spot example by URL: the command line's figures.
+    const expected = cli('estimate', 'mature-spot-cex.json');
+    assert.deepEqual(await second.locator('[data-testid=cost] td').allTextContents(), [expected.cost.p50, expected.cost.p80, expected.cost.p90].map(money));
+
+    // Typing in the first widget leaves the second alone.
+    const before = await second.locator('[data-testid=cost] td').allTextContents();
+    const firstBefore = await first.locator('[data-testid=cost] td').allTextContents();
+    await first.getByLabel('Hourly rate').fill('200');
+    assert.notDeepEqual(await first.locator('[data-testid=cost] td').allTextContents(), firstBefore);
+    assert.deepEqual(await second.locator('[data-testid=cost] td').allTextContents(), before);
+    // No tool tabs in an embedded tool.
+    assert.equal(await first.getByRole('tab').count(), 0);
+    await screenshot(page, 'embed-page');
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the host's styles and the widgets' do not change each other", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    // The host page without the widgets mounted: block the embed script.
+    await page.route('**/embed.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await page.goto(PAGE);
+    await page.waitForLoadState('networkidle');
+    const alone = await hostStyles(page);
+    await page.unroute('**/embed.js');
+    await page.reload();
+    await page.locator('#first').getByTestId('cost').waitFor();
+    assert.deepEqual(await hostStyles(page), alone, 'mounting changed no host style');
+
+    // Inside: the host's `button { background: hotpink !important }` and `td { color: red }` do not apply.
+    const inside = await page.locator('#first').evaluate((host) => {
+      const root = host.shadowRoot;
+      const button = getComputedStyle(root.querySelector('input'));
+      const cell = getComputedStyle(root.querySelector('[data-testid=cost] td'));
+      const body = getComputedStyle(root.querySelector('.cs-root'));
+      return { inputBorder: button.borderTopStyle, cellColor: cell.color, font: body.fontFamily };
+    });
+    assert.notEqual(inside.inputBorder, 'dotted');
+    assert.notEqual(inside.cellColor, 'rgb(255, 0, 0)');
+    assert.doesNotMatch(inside.font, /Georgia/);
+    // The dark widget follows its theme.
+    const dark = await page.locator('#second').evaluate((host) => getComputedStyle(host.shadowRoot.querySelector('.cs-root')).backgroundColor);
+    assert.equal(dark, 'rgb(15, 21, 20)');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the JS API mounts, updates and destroys a tool', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(PAGE);
+    await page.locator('#first').getByTestId('cost').waitFor();
+    const result = await page.evaluate(async () => {
+      const { mount } = await import('./embed.js');
+      const host = document.createElement('div');
+      document.body.append(host);
+      const widget = await mount(host, { tool: 'agreement', theme: 'light' });
+      await new Promise((r) => setTimeout(r, 100));
+      const rendered = host.shadowRoot.querySelector('.cs-root').textContent.includes('Agreement');
+      widget.update({ tool: 'agreement', theme: 'dark' });
+      const theme = host.shadowRoot.querySelector('.cs-root').getAttribute('data-theme');
+      widget.destroy();
+      const gone = host.shadowRoot.querySelector('.cs-root') === null;
+      let refused = '';
+      try {
+        await mount(document.createElement('div'), { tool: 'nonsense' });
+      } catch (e) {
+        refused = e.message;
+      }
+      return { rendered, theme, gone, refused };
+    });
+    assert.deepEqual(result, { rendered: true, theme: 'dark', gone: true, refused: result.refused });
+    assert.match(result.refused, /tool: "nonsense" is not a tool/);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
