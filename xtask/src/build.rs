@@ -58,6 +58,38 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     copy_example_cases(&root)
 }
 
+/// The npm package `connector-scope-core` in `target/npm/connector-scope-core`: scope-core
+/// compiled for Node by wasm-pack (crates/scope-wasm), with the JS wrapper and types from npm/.
+pub fn npm_package(tools: &Tools) -> Result<PathBuf, String> {
+    let root = root();
+    let out = root.join("target/npm/connector-scope-core");
+    tools
+        .wasm_pack(&root)
+        .args([
+            "build",
+            "crates/scope-wasm",
+            "--target",
+            "nodejs",
+            "--no-typescript",
+            "--no-pack",
+        ])
+        .args([
+            "--mode",
+            "no-install",
+            "--release",
+            "--out-name",
+            "scope_wasm",
+            "--out-dir",
+        ])
+        .arg(out.join("wasm"))
+        .run()?;
+    for file in ["index.js", "index.d.ts", "package.json"] {
+        std::fs::copy(root.join("npm").join(file), out.join(file))
+            .map_err(|e| format!("cannot copy npm/{file}: {e}"))?;
+    }
+    Ok(out)
+}
+
 /// The example cases, served next to the app for pages that load a case by URL (the embed
 /// example); generated, like web/pkg, so there is one copy in the repository.
 fn copy_example_cases(root: &Path) -> Result<(), String> {

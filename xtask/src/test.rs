@@ -7,7 +7,7 @@ use crate::cmd::Cmd;
 use crate::serve::{self, Site};
 use crate::{Options, root, setup};
 
-const LAYERS: [&str; 5] = ["fmt", "clippy", "unit", "wasm", "e2e"];
+const LAYERS: [&str; 6] = ["fmt", "clippy", "unit", "wasm", "npm", "e2e"];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let opts = Options::parse(args, &[], &[])?;
@@ -115,9 +115,31 @@ fn steps(layer: &str) -> Result<Vec<Step>, String> {
                 .arg("crates/scope-web")
                 .run()
         })],
+        "npm" => vec![step(
+            "npm package in Node (connector-scope-core)",
+            npm_package,
+        )],
         "e2e" => vec![step("end-to-end (release build, Chromium)", end_to_end)],
         other => return Err(format!("unknown layer {other}")),
     })
+}
+
+/// Builds the npm package and checks it against the command line in Node.
+fn npm_package() -> Result<(), String> {
+    let root = root();
+    let tools = setup::ensure_build_tools()?;
+    let package = build::npm_package(&tools)?;
+    cargo(&["build", "--quiet", "-p", "scope-cli"]).run()?;
+    Cmd::new("node", &root)
+        .arg("--test")
+        .arg(root.join("tests/npm/core.test.mjs"))
+        .env("SCOPE_NPM_PACKAGE", &package)
+        .env(
+            "CONNECTOR_SCOPE_BIN",
+            root.join("target/debug/connector-scope"),
+        )
+        .env("CASES_DIR", root.join("tests/cases"))
+        .run()
 }
 
 /// Builds the release bundle, serves it with the real server, and runs tests/e2e in Chromium.

@@ -1,0 +1,96 @@
+//! scope-core for JavaScript (the npm package `connector-scope-core`).
+//!
+//! Every function takes a case file as JSON text and returns JSON text (or Markdown); an invalid
+//! case throws an Error whose message is scope-core's, naming the field. The package's `index.js`
+//! wraps these to take and return objects, and `index.d.ts` types them.
+
+use scope_core::{Case, agreement, evaluate, proposal};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn read(case_json: &str) -> Result<Case, JsError> {
+    Case::from_json(case_json).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `{score, rank, blockers, sections, findings, ...}`
+#[wasm_bindgen]
+pub fn maturity(case_json: &str) -> Result<String, JsError> {
+    json(&scope_core::rank(&read(case_json)?))
+}
+
+/// `{effort_hours, calendar_days, p_over_90_days, cost, tasks, constraints, ...}`
+#[wasm_bindgen]
+pub fn estimate(case_json: &str) -> Result<String, JsError> {
+    let case = read(case_json)?;
+    json(&scope_core::estimate(&case).map_err(|e| JsError::new(&e.to_string()))?)
+}
+
+/// `{path, stages: [{id, applies, reason, days}], ...}`
+#[wasm_bindgen]
+pub fn plan(case_json: &str) -> Result<String, JsError> {
+    json(&scope_core::plan(&read(case_json)?))
+}
+
+/// `{method, normalization, weights, ranking, contributions, dominated, sensitivity, ahp?}`
+#[wasm_bindgen]
+pub fn evaluation(case_json: &str) -> Result<String, JsError> {
+    let case = read(case_json)?;
+    json(&evaluate::evaluate(&case).map_err(|e| JsError::new(&e.to_string()))?)
+}
+
+/// `{months: [{month, total, developer, foundation}], totals}`, amounts as decimal strings.
+#[wasm_bindgen(js_name = agreement)]
+pub fn agreement_projection(case_json: &str) -> Result<String, JsError> {
+    let case = read(case_json)?;
+    let spec = case
+        .agreement
+        .as_ref()
+        .ok_or_else(|| JsError::new("agreement: missing; the case has no agreement to project"))?;
+    json(&agreement::project(spec, &case.estimate.currency))
+}
+
+/// The proposal to the exchange, as Markdown.
+#[wasm_bindgen(js_name = proposal)]
+pub fn proposal_markdown(case_json: &str) -> Result<String, JsError> {
+    Ok(proposal::proposal_markdown(&read(case_json)?))
+}
+
+/// The case file's JSON Schema.
+#[wasm_bindgen]
+pub fn schema() -> String {
+    scope_core::case::json_schema()
+}
+
+/// The problems of a case, each `{path, message}`; an empty list for a valid case.
+#[wasm_bindgen]
+pub fn validate(case_json: &str) -> String {
+    #[derive(Serialize)]
+    struct Problem {
+        path: String,
+        message: String,
+    }
+    let problems: Vec<Problem> = match Case::from_json(case_json) {
+        Ok(_) => Vec::new(),
+        Err(scope_core::CaseError::Invalid(fields)) => fields
+            .into_iter()
+            .map(|f| Problem {
+                path: f.path,
+                message: f.message,
+            })
+            .collect(),
+        Err(other) => {
+            let text = other.to_string();
+            let (path, message) = text
+                .split_once(": ")
+                .map_or((String::new(), text.clone()), |(p, m)| {
+                    (p.to_string(), m.to_string())
+                });
+            vec![Problem { path, message }]
+        }
+    };
+    serde_json::to_string(&problems).unwrap_or_else(|_| "[]".into())
+}

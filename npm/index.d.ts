@@ -1,0 +1,62 @@
+// Types of connector-scope-core. The case file is described fully by schema(); the reports'
+// keys below are the stable ones (reports carry more, documented in the project README).
+
+/** A case file (version 1), as an object or its JSON text. */
+export type CaseInput = string | { version: 1; exchange: { name: string; [key: string]: unknown }; [key: string]: unknown };
+
+/** Money: a decimal string such as "12238.88". */
+export type Money = string;
+
+export interface MaturityReport {
+  score: number;
+  rank: 'A' | 'B' | 'C' | 'D' | 'blocked';
+  blockers: { item: string; label: string }[];
+  sections: { id: string; label: string; weight: number; score: number }[];
+  findings: { item: string; severity: 'blocker' | 'major' | 'minor'; sentence: string }[];
+}
+
+export interface Levels { p50: number; p80: number; p90: number }
+
+export interface EstimateReport {
+  effort_hours: {
+    pert: Levels & { mean: number; sd: number };
+    monte_carlo: Levels & { mean: number; p10: number; samples: number; seed: number };
+  };
+  calendar_days: Levels & { development: Levels };
+  p_over_90_days: number;
+  cost: { p50: Money; p80: Money; p90: Money; currency: string };
+  tasks: { id: string; label: string; mean: number; adjustments: { factor: number; reason: string }[] }[];
+  constraints: string[];
+}
+
+export interface StagePlan {
+  path: string;
+  stages: { id: string; applies: 'required' | 'optional' | 'skipped'; reason: string; days: { optimistic: number; most_likely: number; pessimistic: number } | null }[];
+}
+
+export interface Evaluation {
+  method: 'weighted_sum' | 'topsis';
+  normalization: 'max' | 'vector' | 'minmax' | 'sum';
+  weights: Record<string, number>;
+  ranking: { name: string; score: number; rank: number }[];
+  dominated: { name: string; by: string[] }[];
+  sensitivity: { criterion: string; weight: number; from: number; to: number }[];
+  ahp?: { lambda_max: number; ci: number; cr: number; consistent: boolean };
+}
+
+export interface AgreementProjection {
+  months: { month: number; total: Money; developer: Money; foundation: Money }[];
+  totals: { total: Money; developer: Money; foundation: Money };
+}
+
+export function maturity(c: CaseInput): MaturityReport;
+export function estimate(c: CaseInput): EstimateReport;
+export function plan(c: CaseInput): StagePlan;
+export function evaluate(c: CaseInput): Evaluation;
+export function agreement(c: CaseInput): AgreementProjection;
+/** The proposal to the exchange, as Markdown. */
+export function proposal(c: CaseInput): string;
+/** Every problem of a case (empty when valid), each naming its field. */
+export function validate(c: CaseInput): { path: string; message: string }[];
+/** The case file's JSON Schema. */
+export function schema(): object;

@@ -1,0 +1,39 @@
+// The npm package in Node: the same figures as the command line for the same case files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const core = require(process.env.SCOPE_NPM_PACKAGE);
+const CASES = process.env.CASES_DIR;
+const cli = (command, file) => JSON.parse(execFileSync(process.env.CONNECTOR_SCOPE_BIN, [command, join(CASES, file)], { encoding: 'utf8' }));
+const read = (file) => JSON.parse(readFileSync(join(CASES, file), 'utf8'));
+
+for (const file of ['mature-spot-cex.json', 'young-perp-dex.json', 'modification-kucoin.json', 'blocked.json']) {
+  test(`${file}: the package and the command line agree`, () => {
+    const c = read(file);
+    assert.deepEqual(core.maturity(c), cli('maturity', file));
+    assert.deepEqual(core.estimate(c), cli('estimate', file));
+    assert.deepEqual(core.plan(JSON.stringify(c)), cli('plan', file));
+  });
+}
+
+test('evaluation, agreement and proposal', () => {
+  const c = read('mature-spot-cex.json');
+  assert.deepEqual(core.evaluate(c), cli('evaluate', 'mature-spot-cex.json'));
+  assert.deepEqual(core.agreement(c), cli('agreement', 'mature-spot-cex.json'));
+  const md = core.proposal(c);
+  assert.match(md, /^# Connector proposal: Kestrel Exchange/);
+  assert.equal(core.schema().title, 'Case');
+});
+
+test('an invalid case throws, naming the field; validate lists every problem', () => {
+  const bad = { version: 1, exchange: { name: 'X' }, api: { ws_order_book: 'maybe' } };
+  assert.throws(() => core.maturity(bad), /api\.ws_order_book: unknown answer "maybe"/);
+  assert.deepEqual(core.validate({ version: 1, exchange: { name: '' }, simulation: { samples: 1 } }).map((p) => p.path), ['exchange.name', 'simulation.samples']);
+  assert.deepEqual(core.validate(read('blocked.json')), []);
+  assert.throws(() => core.estimate({ version: 1, exchange: { name: 'X' } }), /estimate\.hourly_rate/);
+});
