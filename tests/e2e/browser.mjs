@@ -32,10 +32,11 @@ export async function launch() {
  * CSP violations, failed requests, and any request that leaves the app's own origin.
  */
 export async function watchedPage(browser, options = {}) {
-  const context = await browser.newContext(options);
+  // `origin`: the one origin requests may go to (the app's, unless the page is another site's).
+  const { origin = new URL(APP_URL).origin, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const problems = [];
-  const origin = new URL(APP_URL).origin;
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });

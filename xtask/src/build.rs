@@ -90,6 +90,53 @@ pub fn npm_package(tools: &Tools) -> Result<PathBuf, String> {
     Ok(out)
 }
 
+/// The docs-site example (web/docs-example, MkDocs Material) built into target/docs-site, with the
+/// app's bundle copied under connector-scope/ as a docs site would host it.
+pub fn docs_site(mkdocs: &Path) -> Result<PathBuf, String> {
+    let root = root();
+    let out = root.join("target/docs-site");
+    Cmd::new(mkdocs, &root)
+        .args([
+            "build",
+            "--quiet",
+            "--clean",
+            "-f",
+            "web/docs-example/mkdocs.yml",
+            "-d",
+        ])
+        .arg(&out)
+        .run()?;
+    copy_tree(
+        &root.join("web"),
+        &out.join("connector-scope"),
+        &|p: &Path| {
+            // The bundle only: not the app's own page, nor the docs example's sources.
+            !p.ends_with("docs-example") && !p.ends_with("index.html")
+        },
+    )?;
+    Ok(out)
+}
+
+fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if !keep(&path) {
+            continue;
+        }
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_tree(&path, &target, keep)?;
+        } else {
+            std::fs::copy(&path, &target)
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// The example cases, served next to the app for pages that load a case by URL (the embed
 /// example); generated, like web/pkg, so there is one copy in the repository.
 fn copy_example_cases(root: &Path) -> Result<(), String> {

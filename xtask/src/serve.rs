@@ -70,9 +70,28 @@ pub fn start(site: Site, port: u16) -> Result<(SocketAddr, std::thread::JoinHand
 
 pub struct Site {
     root: PathBuf,
+    csp: String,
 }
 
 impl Site {
+    /// A site that runs under the app's policy, plus the hashes of the inline scripts a
+    /// generated site (MkDocs) carries, so that they run and nothing else inline does.
+    pub fn with_inline_script_hashes(root: PathBuf) -> Result<Self, String> {
+        let mut site = Self::new(root)?;
+        let mut hashes = std::collections::BTreeSet::new();
+        collect_inline_script_hashes(&site.root, &mut hashes);
+        let extra: Vec<String> = hashes
+            .into_iter()
+            .map(|h| format!("'sha256-{h}'"))
+            .collect();
+        site.csp = CONTENT_SECURITY_POLICY.replacen(
+            "script-src 'self' 'wasm-unsafe-eval'",
+            &format!("script-src 'self' 'wasm-unsafe-eval' {}", extra.join(" ")),
+            1,
+        );
+        Ok(site)
+    }
+
     pub fn new(root: PathBuf) -> Result<Self, String> {
         let root = root
             .canonicalize()
@@ -83,7 +102,10 @@ impl Site {
                 root.display()
             );
         }
-        Ok(Self { root })
+        Ok(Self {
+            root,
+            csp: CONTENT_SECURITY_POLICY.to_string(),
+        })
     }
 
     fn answer(&self, request: Request) {
@@ -100,7 +122,7 @@ impl Site {
             return text_response(404, "not found");
         };
         match std::fs::read(&path) {
-            Ok(body) => with_headers(Response::from_data(body), content_type(&path)),
+            Ok(body) => with_headers(Response::from_data(body), content_type(&path), &self.csp),
             Err(_) => text_response(404, "not found"),
         }
     }
@@ -161,16 +183,53 @@ fn text_response(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> 
     with_headers(
         Response::from_data(body.as_bytes().to_vec()).with_status_code(status),
         "text/plain; charset=utf-8",
+        CONTENT_SECURITY_POLICY,
     )
+}
+
+/// SHA-256 (base64) of every inline `<script>` body in the HTML files under `dir`.
+fn collect_inline_script_hashes(dir: &Path, out: &mut std::collections::BTreeSet<String>) {
+    use base64::Engine;
+    use sha2::Digest;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.is_dir() {
+            collect_inline_script_hashes(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html")
+            && let Ok(html) = std::fs::read_to_string(&path)
+        {
+            let mut rest = html.as_str();
+            while let Some(start) = rest.find("<script") {
+                let after = &rest[start..];
+                let Some(open_end) = after.find('>') else {
+                    break;
+                };
+                let tag = &after[..open_end];
+                let body_start = &after[open_end + 1..];
+                let Some(close) = body_start.find("</script>") else {
+                    break;
+                };
+                let body = &body_start[..close];
+                if !tag.contains("src=") && !body.is_empty() {
+                    let digest = sha2::Sha256::digest(body.as_bytes());
+                    out.insert(base64::engine::general_purpose::STANDARD.encode(digest));
+                }
+                rest = &body_start[close..];
+            }
+        }
+    }
 }
 
 fn with_headers(
     response: Response<std::io::Cursor<Vec<u8>>>,
     content_type: &str,
+    csp: &str,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     [
         ("Content-Type", content_type),
-        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("Content-Security-Policy", csp),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         // Development server: always revalidate, so a rebuild is picked up on reload.

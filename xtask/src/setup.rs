@@ -243,3 +243,21 @@ fn env_or_path(var: &str, names: &[&str]) -> Option<PathBuf> {
         .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
         .find(|p| p.is_file())
 }
+
+/// MkDocs Material in a project virtualenv (.venv), for the docs-site example.
+pub fn ensure_mkdocs() -> Result<PathBuf, String> {
+    const MATERIAL: &str = "mkdocs-material==9.8.2";
+    let root = root();
+    let mkdocs = root.join(".venv/bin/mkdocs");
+    if Cmd::new(&mkdocs, &root).arg("--version").read().is_some() {
+        return Ok(mkdocs);
+    }
+    println!("setup: installing {MATERIAL} into .venv (once)");
+    Cmd::new("python3", &root)
+        .args(["-m", "venv", ".venv"])
+        .run()?;
+    Cmd::new(root.join(".venv/bin/pip"), &root)
+        .args(["install", "--quiet", MATERIAL])
+        .run()?;
+    Ok(mkdocs)
+}

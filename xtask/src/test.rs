@@ -152,6 +152,10 @@ fn end_to_end() -> Result<(), String> {
     cargo(&["build", "--quiet", "-p", "scope-cli"]).run()?;
     let cli = root.join("target/debug/connector-scope");
     let (addr, _server) = serve::start(Site::new(root.join("web"))?, 0)?;
+    // The docs-site example, served under the same strict policy (plus its own inline scripts'
+    // hashes) on a second server.
+    let docs = build::docs_site(&setup::ensure_mkdocs()?)?;
+    let (docs_addr, _docs_server) = serve::start(Site::with_inline_script_hashes(docs)?, 0)?;
     let dir = root.join("tests/e2e");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
@@ -166,6 +170,7 @@ fn end_to_end() -> Result<(), String> {
         .arg("--test")
         .args(&files)
         .env("SCOPE_URL", format!("http://{addr}/"))
+        .env("DOCS_URL", format!("http://{docs_addr}/"))
         .env("CHROME_BIN", &browser.chromium)
         .env("PDFTOTEXT", &browser.pdftotext)
         .env("E2E_ARTIFACTS", dir.join("artifacts"))
