@@ -48,6 +48,24 @@ describe('candidates and agreement', () => {
     await context.close();
   });
 
+  test('a name carrying markup is shown as text and runs nothing', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.getByLabel('Load').selectOption('Mature spot CEX');
+    await page.getByRole('tab', { name: 'Candidates' }).click();
+    const payload = '<img src=x onerror="window.__pwned=1">Ana';
+    await page.getByLabel('Name of candidate 1').fill(payload);
+    await page.locator(`.ranking .candidate .name`, { hasText: 'onerror' }).waitFor();
+    assert.ok((await page.locator('.ranking .candidate .name').allTextContents()).includes(payload));
+    assert.equal(await page.locator('.ranking img').count(), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await page.getByRole('tab', { name: 'Proposal' }).click();
+    assert.equal(await page.locator('[data-testid=proposal] img').count(), 0);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the agreement projection equals the command line', async () => {
     const expected = cli('agreement', 'mature-spot-cex.json');
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 } });

@@ -55,7 +55,8 @@ pub fn proposal_markdown(case: &Case) -> String {
         .as_ref()
         .map(|a| agreement::project(a, &case.estimate.currency));
     let currency = &case.estimate.currency;
-    let name = &case.exchange.name;
+    // Typed by users: escaped so that a name cannot change the document's structure.
+    let name = &escape(&case.exchange.name);
 
     let mut out = String::new();
     let _ = writeln!(out, "# Connector proposal: {name}\n");
@@ -101,7 +102,7 @@ pub fn proposal_markdown(case: &Case) -> String {
     if let Some(ev) = &evaluation
         && let Some(who) = selected(case, ev)
     {
-        let _ = writeln!(out, "- **Maintainer:** {who}.");
+        let _ = writeln!(out, "- **Maintainer:** {}.", escape(&who));
     }
     if let Some(a) = &agreement {
         let _ = writeln!(out, "- **Agreement:** {}.", agreement_summary(case, a));
@@ -167,7 +168,7 @@ pub fn proposal_markdown(case: &Case) -> String {
     if let Some(ev) = &evaluation {
         let _ = writeln!(out, "\n## Maintainer\n");
         if let Some(who) = selected(case, ev) {
-            let _ = writeln!(out, "Proposed maintainer: **{who}**.\n");
+            let _ = writeln!(out, "Proposed maintainer: **{}**.\n", escape(&who));
         }
         ranking_table(&mut out, ev, 5);
     }
@@ -316,7 +317,7 @@ fn agreement_section(out: &mut String, case: &Case, a: &AgreementReport) {
 /// The public announcement of a maintainer selection: winner, scores, weights, compensation.
 pub fn announcement_markdown(case: &Case, ev: &EvaluationReport) -> String {
     let mut out = String::new();
-    let name = &case.exchange.name;
+    let name = &escape(&case.exchange.name);
     let who = selected(case, ev).unwrap_or_default();
     let _ = writeln!(out, "# Maintainer selection: the {name} connector\n");
     let _ = writeln!(
