@@ -24,6 +24,7 @@ commands:
                                           fmt clippy unit wasm e2e
   setup [--browser]                       install the toolchain pieces only (and Chromium with --browser)
   bench [core|browser]                    criterion benchmarks of scope-core; input latency in Chromium
+  fuzz [--cases N]                        hostile input through every computation (default 100000 cases)
 ";
 
 fn main() -> ExitCode {
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("setup") => setup::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -47,6 +49,20 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The long run of scope-core's hostile-input properties (tests/hostile.rs).
+fn fuzz(args: &[String]) -> Result<(), String> {
+    let opts = Options::parse(args, &[], &["--cases"])?;
+    let cases = opts.value("--cases").unwrap_or("100000");
+    cases
+        .parse::<u32>()
+        .map_err(|_| format!("--cases: {cases:?} is not a whole number"))?;
+    println!("fuzz: {cases} cases of each hostile-input property");
+    cmd::Cmd::new(env!("CARGO"), &root())
+        .args(["test", "--release", "-p", "scope-core", "--test", "hostile"])
+        .env("PROPTEST_CASES", cases)
+        .run()
 }
 
 /// The workspace root: xtask lives one folder below it.

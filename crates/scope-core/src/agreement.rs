@@ -165,7 +165,9 @@ pub fn project(spec: &AgreementSpec, currency: &str) -> AgreementReport {
         let (volume_shown, total) = match spec.kind {
             AgreementKind::Variable => {
                 if month > 1 {
-                    volume = cents(volume * growth);
+                    // Validation bounds the growth; past Decimal's range the volume stays put
+                    // rather than overflow.
+                    volume = volume.checked_mul(growth).map_or(volume, cents);
                 }
                 let fees = volume * spec.fee_rate_pct.unwrap_or_default() / Decimal::ONE_HUNDRED;
                 (

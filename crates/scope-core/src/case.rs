@@ -711,6 +711,25 @@ impl Case {
                 "agreement.months",
                 format!("must be between 1 and {MAX_MONTHS}"),
             );
+        } else if variable
+            && let (Some(volume), Ok(growth)) = (
+                a.monthly_volume,
+                a.monthly_growth_pct.to_string().parse::<f64>(),
+            )
+        {
+            // Compounded growth must keep the last month's volume a real figure (and inside
+            // Decimal's range): at most 10^15 a month.
+            let first = volume.to_string().parse::<f64>().unwrap_or(0.0);
+            let last = first * (1.0 + growth / 100.0).powi(a.months as i32 - 1);
+            if !(last.is_finite() && last <= 1e15) {
+                err(
+                    "agreement.monthly_growth_pct",
+                    format!(
+                        "at {growth}% a month the volume passes 10^15 a month within {} months: lower the growth or the months",
+                        a.months
+                    ),
+                );
+            }
         }
         if let Some(i) = &a.incentives {
             if i.hbot < Decimal::ZERO || i.exchange_token < Decimal::ZERO {

@@ -120,14 +120,17 @@ pub fn parse(text: &str) -> Vec<Block> {
             }
             blocks.push(Block::Table { header, rows });
         } else {
+            // The first line is always this paragraph's (a "#x" line is text, not a heading), so
+            // every pass consumes at least one line.
             let mut para = String::new();
             while i < lines.len() {
                 let l = lines[i].trim_end();
-                if l.trim().is_empty()
-                    || l.starts_with('#')
+                let starts_block = l.trim().is_empty()
+                    || l.starts_with("# ")
+                    || l.starts_with("## ")
                     || l.starts_with("- ")
-                    || l.trim_start().starts_with('|')
-                {
+                    || l.trim_start().starts_with('|');
+                if !para.is_empty() && starts_block {
                     break;
                 }
                 if !para.is_empty() {
@@ -175,6 +178,18 @@ mod tests {
                 assert_eq!(rows[0][1], vec![Inline::Strong("2".into())]);
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn lines_that_only_look_like_blocks_are_text() {
+        // Each of these once made the parser loop without consuming the line.
+        for text in ["#x", "###", "#", "-x\n#y", "a\n#b"] {
+            let blocks = parse(text);
+            assert!(
+                !blocks.is_empty() && blocks.len() <= 2,
+                "{text:?}: {blocks:?}"
+            );
         }
     }
 

@@ -315,6 +315,24 @@ fn agreement_projects_exactly() {
 }
 
 #[test]
+fn runaway_growth_is_refused_not_overflowed() {
+    let v = json!({ "version": 1, "exchange": { "name": "X" }, "agreement": { "kind": "variable",
+        "monthly_volume": "10000000000", "fee_rate_pct": "1", "share_pct": "50", "months": 120, "monthly_growth_pct": "100" } });
+    let e = Case::from_value(v).unwrap_err().to_string();
+    assert!(
+        e.contains("agreement.monthly_growth_pct: at 100% a month the volume passes 10^15"),
+        "{e}"
+    );
+    // Called without validation, the projection still does not panic.
+    let spec: scope_core::agreement::AgreementSpec = serde_json::from_value(json!({ "kind": "variable",
+        "monthly_volume": "79228162514264337593543950335", "fee_rate_pct": "1", "share_pct": "50", "months": 120, "monthly_growth_pct": "100" })).unwrap();
+    assert_eq!(
+        scope_core::agreement::project(&spec, "USD").months.len(),
+        120
+    );
+}
+
+#[test]
 fn agreement_fields_are_checked() {
     let v = json!({ "version": 1, "exchange": { "name": "X" }, "agreement": { "kind": "variable", "fee_rate_pct": "0.1" } });
     let e = Case::from_value(v).unwrap_err().to_string();
