@@ -29,8 +29,12 @@ impl Tools {
         env::join_paths(dirs).unwrap_or_default()
     }
 
+    /// wasm-pack, with release builds optimized for size: a download is paid on every visit,
+    /// native builds keep opt-level 3 (Cargo.toml; BENCHMARKS.md has both).
     pub fn wasm_pack(&self, dir: &Path) -> Cmd {
-        Cmd::new(self.bin("wasm-pack"), dir).env("PATH", self.path_env())
+        Cmd::new(self.bin("wasm-pack"), dir)
+            .env("PATH", self.path_env())
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
     }
 
     fn bin(&self, name: &str) -> PathBuf {

@@ -317,3 +317,24 @@ fn group(x: f64) -> String {
     }
     format!("{out}.{frac}")
 }
+
+/// `connector-scope evaluate big.json | head -1`: the reader closes the pipe after one line; the
+/// output (72 KB for 50 candidates) outgrows the 64 KB pipe buffer, so the write always meets
+/// the closed pipe.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_connector-scope"))
+        .args(["evaluate", &case("largest-case.json")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here: later writes get EPIPE (Rust ignores SIGPIPE).
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -11,7 +11,7 @@ use crate::maturity::{self, AgeClass};
 use crate::money::cents;
 use crate::process::{EngagementPath, StagePlan};
 use crate::rubric::{Answer, ITEMS};
-use crate::sampling::Sampler;
+use crate::sampling::{BetaPert, Sampler};
 use crate::stats::{self, Bin, CurvePoint, Z80, Z90};
 use crate::text_enum::text_enum;
 use crate::three_point::ThreePoint;
@@ -296,7 +296,7 @@ pub fn tasks(case: &Case) -> Vec<EstimatedTask> {
             if factor != 1.0 {
                 let how = match given {
                     None => "unanswered (counted as partial)".to_string(),
-                    Some(a) => a.label().to_lowercase(),
+                    Some(a) => a.label().to_ascii_lowercase(),
                 };
                 let reason = format!("{}: {how}", item.label);
                 adjust(&mut work, &|t| t == *task, factor, &reason);
@@ -505,12 +505,14 @@ pub fn simulation_inputs(case: &Case) -> SimulationInputs {
 /// Each sample draws every task, then every stage, from one seeded stream.
 pub fn simulate(inputs: &SimulationInputs) -> Simulation {
     let n = inputs.samples.max(1) as usize;
+    let tasks: Vec<BetaPert> = inputs.tasks.iter().map(BetaPert::new).collect();
+    let stages: Vec<BetaPert> = inputs.stages.iter().map(BetaPert::new).collect();
     let mut sampler = Sampler::new(inputs.seed);
     let mut effort_hours = Vec::with_capacity(n);
     let mut stage_days = Vec::with_capacity(n);
     for _ in 0..n {
-        effort_hours.push(inputs.tasks.iter().map(|t| sampler.beta_pert(t)).sum());
-        stage_days.push(inputs.stages.iter().map(|s| sampler.beta_pert(s)).sum());
+        effort_hours.push(tasks.iter().map(|t| t.draw(&mut sampler)).sum());
+        stage_days.push(stages.iter().map(|s| s.draw(&mut sampler)).sum());
     }
     Simulation {
         effort_hours,

@@ -4,10 +4,10 @@
 //! equal text means the same generator, the same math library and the same rules.
 
 use crate::case::{Case, CaseError};
-use crate::sampling::Sampler;
+use crate::sampling::{BetaPert, Sampler};
 
 /// The rank, the estimate's headline figures, the histogram counts and the first unrounded
-/// Beta-PERT draws (any difference in the generator or in `ln` shows there first).
+/// Beta-PERT draws (any difference in the generator, `ln` or `exp` shows there first).
 pub fn fingerprint(case: &Case) -> Result<String, CaseError> {
     let r = crate::estimate(case)?;
     let m = crate::rank(case);
@@ -16,7 +16,7 @@ pub fn fingerprint(case: &Case) -> Result<String, CaseError> {
         .tasks
         .iter()
         .take(8)
-        .map(|t| sampler.beta_pert(&t.hours))
+        .map(|t| BetaPert::new(&t.hours).draw(&mut sampler))
         .collect();
     let value = serde_json::json!({
         "score": m.score,

@@ -377,12 +377,14 @@ pub fn announcement_markdown(case: &Case, ev: &EvaluationReport) -> String {
     out
 }
 
+/// The phrases capitalized here are the app's own, in ASCII: ASCII case keeps the Unicode case
+/// tables (24 KB) out of the web bundle.
 fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// Names typed by users go into Markdown tables: keep them from breaking the table or the markup.

@@ -283,7 +283,8 @@ fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
             c.estimate.hourly_rate = if t.is_empty() { None } else { Some(decimal()?) }
         }
         TextField::Overhead => c.estimate.overhead_pct = decimal()?,
-        TextField::Currency => c.estimate.currency = t.to_uppercase(),
+        // ISO 4217 codes are ASCII; anything else is refused by validation, as typed.
+        TextField::Currency => c.estimate.currency = t.to_ascii_uppercase(),
         TextField::Samples => {
             c.simulation.samples = t
                 .parse()

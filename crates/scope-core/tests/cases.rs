@@ -155,3 +155,17 @@ fn golden_figures_are_unchanged() {
         );
     }
 }
+
+/// The benchmarks' largest case (BENCHMARKS.md): the mature spot example with 10,000 samples,
+/// 50 candidates ranked by TOPSIS (whose sensitivity is searched numerically) and an agreement.
+#[test]
+fn largest_case_is_the_one_the_benchmarks_describe() {
+    let case = load("largest-case");
+    assert_eq!(case.simulation.samples, 10_000);
+    assert_eq!(case.candidates.len(), 50);
+    assert_eq!(case.evaluation.method, scope_core::criteria::Method::Topsis);
+    let evaluation = scope_core::evaluate::evaluate(&case).unwrap();
+    assert_eq!(evaluation.sensitivity.len(), 8);
+    assert_eq!(evaluation.ranking.len(), 50);
+    assert!(case.agreement.is_some());
+}

@@ -32,7 +32,7 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
             for i in 0..files.length() {
                 let Some(file) = files.get(i) else { continue };
                 let name = file.name();
-                let csv = name.to_lowercase().ends_with(".csv") || file.type_() == "text/csv";
+                let csv = name.to_ascii_lowercase().ends_with(".csv") || file.type_() == "text/csv";
                 let on_import = on_import.clone();
                 let file = gloo::file::File::from(file);
                 let reader = read_as_text(&file, move |result| {

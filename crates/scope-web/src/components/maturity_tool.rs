@@ -69,7 +69,7 @@ pub struct MaturitySummaryProps {
 #[component]
 pub fn MaturitySummary(props: &MaturitySummaryProps) -> Html {
     let r = &props.report;
-    let rank_class = format!("rank rank-{}", r.rank.as_str().to_lowercase());
+    let rank_class = format!("rank rank-{}", r.rank.as_str().to_ascii_lowercase());
     html! {
         <aside class="summary" aria-label="Maturity result" aria-live="polite">
             <div class="headline">
