@@ -12,3 +12,7 @@ try {
   root.classList.add('boot-failed');
   console.error(err);
 }
+
+// Offline use after this first visit (web/sw.js). Registered after start-up so it never delays
+// it; a browser without service workers (or with them blocked) simply stays online-only.
+navigator.serviceWorker?.register('sw.js').catch(() => {});

@@ -12,7 +12,7 @@ if (!APP_URL) {
 
 const ARTIFACTS = process.env.E2E_ARTIFACTS || 'tests/e2e/artifacts';
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
     args: [
@@ -23,6 +23,7 @@ export async function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -31,7 +31,7 @@ describe('candidates and agreement', () => {
     assert.equal(await page.locator('.ranking .candidate .name').first().textContent(), 'Tomasz Nowak');
 
     // A new candidate counts once every value is typed.
-    await page.getByRole('button', { name: 'Add a candidate' }).click();
+    await page.getByRole('button', { name: 'Add candidate' }).click();
     assert.match(await page.locator('tr[data-row="4"]').textContent(), /missing for "Candidate 5"/);
     assert.match(await page.locator('.stale').textContent(), /last valid case/);
     const values = { 'Seniority': 4, 'Past experience': 2, 'Resume and references': 3, 'Track record': 70,

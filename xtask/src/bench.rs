@@ -1,30 +1,386 @@
-//! `cargo xtask bench [core|browser]`: the measurements behind BENCHMARKS.md.
+//! `cargo xtask bench [core|browser|size]`: the measurements behind BENCHMARKS.md. With no part
+//! named, runs all three and writes BENCHMARKS.md from bench/BENCHMARKS.template.md.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::Value;
 
 use crate::build::{self, Profile};
 use crate::cmd::Cmd;
 use crate::serve::{self, Site};
-use crate::{Options, root, setup};
+use crate::setup::{self, Tools};
+use crate::{Options, root};
+
+/// The criterion benchmarks in the report, in its order, with what each measures.
+const CORE: [(&str, &str); 8] = [
+    (
+        "case/largest/whole",
+        "the whole largest case: maturity, estimate with 10,000 samples, 50 candidates by TOPSIS with sensitivity, agreement (budget: 5 ms)",
+    ),
+    (
+        "estimate/mature-spot/10k-samples",
+        "a full estimate: work breakdown, PERT, 10,000 Monte Carlo samples of 11 tasks and 4 stages, calendar, cost, plan, charts",
+    ),
+    (
+        "evaluate/largest/topsis-50x8",
+        "50 candidates by TOPSIS on 8 criteria, with dominance and weight sensitivity",
+    ),
+    (
+        "evaluate/weighted_sum/1000x8",
+        "1,000 candidates by weighted sum (the case file's limit), exact sensitivity",
+    ),
+    (
+        "evaluate/topsis/1000x8",
+        "1,000 candidates by TOPSIS, sensitivity searched numerically",
+    ),
+    ("maturity/mature-spot", "the maturity ranking"),
+    ("tasks/mature-spot", "the adjusted work breakdown"),
+    (
+        "case/parse-and-validate",
+        "reading and validating a case file",
+    ),
+];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let opts = Options::parse(args, &[], &[])?;
     let all = opts.positional().is_empty();
     let wants = |what: &str| all || opts.positional().iter().any(|p| p == what);
-    let root = root();
+    let mut figures = BTreeMap::new();
     if wants("core") {
-        Cmd::new(env!("CARGO"), &root)
-            .args(["bench", "-p", "scope-core"])
-            .run()?;
+        figures.insert("core", core()?);
     }
-    if wants("browser") {
+    let tools = if wants("browser") || wants("size") {
         let tools = setup::ensure_build_tools()?;
-        let browser = setup::ensure_browser()?;
         build::build(&tools, Profile::Release)?;
-        let (addr, _server) = serve::start(Site::new(root.join("web"))?, 0)?;
-        Cmd::new("node", &root)
-            .arg("tests/bench/input-latency.mjs")
-            .env("SCOPE_URL", format!("http://{addr}/"))
-            .env("CHROME_BIN", &browser.chromium)
-            .run()?;
+        Some(tools)
+    } else {
+        None
+    };
+    if let Some(tools) = &tools {
+        if wants("size") {
+            figures.insert("size", size(tools)?);
+        }
+        if wants("browser") {
+            figures.insert("browser", browser(tools)?);
+        }
+    }
+    if all {
+        let path = root().join("BENCHMARKS.md");
+        std::fs::write(&path, report(&figures)?)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!("bench: wrote {}", path.display());
+    } else {
+        for (part, text) in &figures {
+            println!("\n## {part}\n\n{text}");
+        }
     }
     Ok(())
+}
+
+/// Criterion's median and 95% bounds for each benchmark of the report, as a Markdown table.
+fn core() -> Result<String, String> {
+    let root = root();
+    Cmd::new(env!("CARGO"), &root)
+        .args(["bench", "-p", "scope-core"])
+        .run()?;
+    let mut table =
+        String::from("| benchmark | what | median | 95% bounds |\n| --- | --- | ---: | --- |\n");
+    for (id, what) in CORE {
+        let file = root
+            .join("target/criterion")
+            .join(id.replace('/', "_"))
+            .join("new/estimates.json");
+        let v = read_json(&file)?;
+        let median = &v["median"];
+        let ns = |x: &Value| x.as_f64().unwrap_or(f64::NAN);
+        let _ = writeln!(
+            table,
+            "| `{id}` | {what} | {} | [{}, {}] |",
+            duration(ns(&median["point_estimate"])),
+            duration(ns(&median["confidence_interval"]["lower_bound"])),
+            duration(ns(&median["confidence_interval"]["upper_bound"])),
+        );
+    }
+    Ok(table)
+}
+
+/// The transfer sizes of the app's page and of an embedding page, and each dependency's share
+/// of the wasm (twiggy on a build that keeps function names).
+fn size(tools: &Tools) -> Result<String, String> {
+    let mut out = String::new();
+    for (title, embed) in [
+        ("The app's page", false),
+        ("A docs page embedding one tool", true),
+    ] {
+        let files = build::transfer(embed)?;
+        let _ = writeln!(
+            out,
+            "{title}:\n\n| file | bytes | gzip -9 |\n| --- | ---: | ---: |"
+        );
+        for f in &files {
+            let _ = writeln!(out, "| `{}` | {} | {} |", f.file, f.raw, f.gzip);
+        }
+        let (raw, gz): (u64, u64) = files
+            .iter()
+            .fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
+        let _ = writeln!(out, "| **total** | {raw} | **{gz}** |\n");
+        if !embed {
+            let verdict = if gz <= build::SIZE_TARGET {
+                "within the target".to_string()
+            } else {
+                format!(
+                    "**over the target by {} bytes ({:.0}%)**",
+                    gz - build::SIZE_TARGET,
+                    100.0 * (gz - build::SIZE_TARGET) as f64 / build::SIZE_TARGET as f64
+                )
+            };
+            let _ = writeln!(
+                out,
+                "Target: {} bytes gzipped; {verdict}. `cargo xtask test` fails above {} bytes.\n",
+                build::SIZE_TARGET,
+                build::SIZE_CEILING
+            );
+        }
+    }
+    out.push_str(&dependencies(tools)?);
+    Ok(out)
+}
+
+/// Each crate's share of the optimized wasm's code and data, by function name.
+fn dependencies(tools: &Tools) -> Result<String, String> {
+    let root = root();
+    let twiggy = tools.bin("twiggy");
+    if Cmd::new(&twiggy, &root).arg("--version").read().is_none() {
+        Cmd::new("cargo", &root)
+            .args(["install", "twiggy", "--version", "=0.8.0"])
+            .run()?;
+    }
+    // The cargo output of the build above still has its names section; keep it through
+    // wasm-bindgen and wasm-opt (same -Oz) so twiggy can name every function.
+    let raw = root.join("target/wasm32-unknown-unknown/release/scope_web.wasm");
+    let dir = root.join("target/bench/names");
+    Cmd::new(tools.bin("wasm-bindgen"), &root)
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-debug",
+            "--out-dir",
+        ])
+        .arg(&dir)
+        .arg(&raw)
+        .run()?;
+    let named = dir.join("scope_web_bg.wasm");
+    let optimized = dir.join("named.wasm");
+    build::wasm_opt(tools, &named, &optimized, &["--debuginfo"])?;
+    let csv = Cmd::new(&twiggy, &root)
+        .args(["top", "-n", "1000000", "-f", "csv"])
+        .arg(&optimized)
+        .read()
+        .ok_or("twiggy failed")?;
+    let mut shares: BTreeMap<String, u64> = BTreeMap::new();
+    let mut total = 0;
+    for line in csv.lines().skip(1) {
+        // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent; names may
+        // contain commas, so the numbers are read from the right.
+        let mut fields = line.rsplitn(5, ',');
+        let (Some(_), Some(_), Some(_), Some(size), Some(name)) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            continue;
+        };
+        let Ok(size) = size.parse::<u64>() else {
+            continue;
+        };
+        // A name with a comma or a quote is quoted, its quotes doubled.
+        let name = name
+            .strip_prefix('"')
+            .and_then(|n| n.strip_suffix('"'))
+            .map_or_else(|| name.to_string(), |n| n.replace("\"\"", "\""));
+        if name.contains("subsection") || name.contains("custom section") {
+            continue; // the names themselves, which the served bundle does not carry
+        }
+        total += size;
+        *shares.entry(owner(&name)).or_default() += size;
+    }
+    let mut rows: Vec<_> = shares.into_iter().collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    let mut out = String::from(
+        "Each part's share of the optimized wasm (code and data, before gzip), by function name \
+         (twiggy 0.8 on the same build with names kept):\n\n| part | bytes | share |\n| --- | ---: | ---: |\n",
+    );
+    for (owner, size) in rows.iter().take(16) {
+        let _ = writeln!(
+            out,
+            "| {owner} | {size} | {:.1}% |",
+            100.0 * *size as f64 / total as f64
+        );
+    }
+    let rest: u64 = rows.iter().skip(16).map(|r| r.1).sum();
+    let _ = writeln!(
+        out,
+        "| everything else | {rest} | {:.1}% |",
+        100.0 * rest as f64 / total as f64
+    );
+    Ok(out)
+}
+
+/// Who a function belongs to: the first crate its name mentions; yew's component views (the
+/// app's html! code, monomorphized inside yew) and data segments are their own rows.
+fn owner(name: &str) -> String {
+    if name.starts_with("data segment") {
+        return "data (strings, tables)".into();
+    }
+    if name.contains("CompStateInner") && name.contains("::view") {
+        return "the app's views (yew html!)".into();
+    }
+    // "core[c5930c85a12de822]::fmt::write", "<alloc::vec::Vec<T> as ...>::f", "dlmalloc::...".
+    let trimmed = name.trim_start_matches(['<', '&', '*', ' ', '(']);
+    let krate = trimmed
+        .split_once("::")
+        .map(|(k, _)| k.split('[').next().unwrap_or(k));
+    match krate {
+        Some(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+            k.to_string()
+        }
+        _ => "other (wasm-bindgen glue, intrinsics)".into(),
+    }
+}
+
+/// Start-up against the empty yew app, and input-to-frame times on the largest case.
+fn browser(tools: &Tools) -> Result<String, String> {
+    let root = root();
+    let chromium = setup::ensure_browser()?.chromium;
+    let baseline = build::baseline(tools)?;
+    let (app_addr, _app) = serve::start(Site::new(root.join("web"))?, 0)?;
+    let (base_addr, _base) = serve::start(Site::new(baseline)?, 0)?;
+    let json = Cmd::new("node", &root)
+        .arg("bench/browser.mjs")
+        .env("SCOPE_URL", format!("http://{app_addr}/"))
+        .env("BASELINE_URL", format!("http://{base_addr}/"))
+        .env("LARGEST_CASE", root.join("tests/cases/largest-case.json"))
+        .env("CHROME_BIN", &chromium)
+        .output()?;
+    let v: Value = serde_json::from_str(&json).map_err(|e| format!("bench/browser.mjs: {e}"))?;
+    let ms = |x: &Value| x.as_f64().unwrap_or(f64::NAN);
+    let (app, base) = (&v["startup_ms"]["app"], &v["startup_ms"]["baseline"]);
+    let mut out = format!(
+        "Start-up, navigation to first render ({} runs each, alternating):\n\n\
+         | app | median | P95 |\n| --- | ---: | ---: |\n\
+         | Connector Scope | {:.1} ms | {:.1} ms |\n| empty yew 0.23 app | {:.1} ms | {:.1} ms |\n\n\
+         Ratio of medians: **{:.2}x** (budget: at most 1.5x).\n\n",
+        app["runs"],
+        ms(&app["median"]),
+        ms(&app["p95"]),
+        ms(&base["median"]),
+        ms(&base["p95"]),
+        ms(&app["median"]) / ms(&base["median"]),
+    );
+    out.push_str(
+        "Interaction, input event to the frame after the change is on screen (budget: P95 at \
+         most 16 ms):\n\n| interaction | runs | median | P95 | max |\n| --- | ---: | ---: | ---: | ---: |\n",
+    );
+    if let Some(map) = v["interaction_ms"].as_object() {
+        for (what, s) in map {
+            let _ = writeln!(
+                out,
+                "| {what} | {} | {:.1} ms | {:.1} ms | {:.1} ms |",
+                s["runs"],
+                ms(&s["median"]),
+                ms(&s["p95"]),
+                ms(&s["max"])
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// The report: the template with the machine and each part's figures filled in.
+fn report(figures: &BTreeMap<&str, String>) -> Result<String, String> {
+    let root = root();
+    let template = root.join("bench/BENCHMARKS.template.md");
+    let mut text = std::fs::read_to_string(&template)
+        .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
+    let date = Cmd::new("date", &root)
+        .args(["-u", "+%Y-%m-%d"])
+        .read()
+        .unwrap_or_default();
+    for (key, value) in [
+        ("{{date}}", date),
+        ("{{machine}}", machine()),
+        ("{{core}}", figures.get("core").cloned().unwrap_or_default()),
+        ("{{size}}", figures.get("size").cloned().unwrap_or_default()),
+        (
+            "{{browser}}",
+            figures.get("browser").cloned().unwrap_or_default(),
+        ),
+    ] {
+        text = text.replace(key, value.trim_end());
+    }
+    Ok(text)
+}
+
+fn machine() -> String {
+    let root = root();
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            let kb: u64 = s.lines().next()?.split_whitespace().nth(1)?.parse().ok()?;
+            Some(format!("{:.0} GiB", kb as f64 / 1024.0 / 1024.0))
+        })
+        .unwrap_or_default();
+    let version = |program: &str| {
+        Cmd::new(program, &root)
+            .arg("--version")
+            .read()
+            .and_then(|v| v.lines().next().map(str::to_string))
+            .unwrap_or_else(|| format!("{program}: not found"))
+    };
+    let os = std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+                .map(|n| n.trim_matches('"').to_string())
+        })
+        .unwrap_or_default();
+    format!(
+        "{cpu}, {cores} cores, {memory}, {os}; {}; {}; Node {}",
+        version("rustc"),
+        version("chromium"),
+        version("node")
+    )
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Nanoseconds as the report shows them.
+fn duration(ns: f64) -> String {
+    if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else if ns >= 1e3 {
+        format!("{:.2} µs", ns / 1e3)
+    } else {
+        format!("{ns:.0} ns")
+    }
 }

@@ -32,30 +32,58 @@ pub fn pkg_dir() -> PathBuf {
 
 pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     let root = root();
-    let out_dir = pkg_dir();
+    bundle(tools, "crates/scope-web", &pkg_dir(), OUT_NAME, profile)?;
+    copy_example_cases(&root)
+}
+
+/// An empty yew app built exactly as the app is, in target/bench/baseline: the start-up
+/// baseline of `cargo xtask bench browser`.
+pub fn baseline(tools: &Tools) -> Result<PathBuf, String> {
+    let root = root();
+    let site = root.join("target/bench/baseline");
+    bundle(
+        tools,
+        "bench/baseline-app",
+        &site.join("pkg"),
+        "baseline_app",
+        Profile::Release,
+    )?;
+    copy_tree(&root.join("bench/baseline-app/web"), &site, &|_| true)?;
+    Ok(site)
+}
+
+/// wasm-pack (no downloads) for the browser, then wasm-opt -Oz for release.
+fn bundle(
+    tools: &Tools,
+    crate_dir: &str,
+    out_dir: &Path,
+    out_name: &str,
+    profile: Profile,
+) -> Result<(), String> {
+    let root = root();
     tools
         .wasm_pack(&root)
         .args([
             "build",
-            "crates/scope-web",
+            crate_dir,
             "--target",
             "web",
             "--no-typescript",
             "--no-pack",
         ])
-        .args(["--mode", "no-install", "--out-name", OUT_NAME, "--out-dir"])
-        .arg(&out_dir)
+        .args(["--mode", "no-install", "--out-name", out_name, "--out-dir"])
+        .arg(out_dir)
         .arg(match profile {
             Profile::Release => "--release",
             Profile::Dev => "--dev",
         })
         .run()?;
-    let wasm = out_dir.join(format!("{OUT_NAME}_bg.wasm"));
+    let wasm = out_dir.join(format!("{out_name}_bg.wasm"));
     if profile == Profile::Release {
         optimize(tools, &wasm)?;
     }
     println!("build: {} ({})", wasm.display(), size_of(&wasm));
-    copy_example_cases(&root)
+    Ok(())
 }
 
 /// The npm package `connector-scope-core` in `target/npm/connector-scope-core`: scope-core
@@ -157,17 +185,17 @@ fn copy_example_cases(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// wasm-opt from npm's binaryen: Debian's is too old for the features rustc emits by default,
-/// which the flags below name.
-fn optimize(tools: &Tools, wasm: &Path) -> Result<(), String> {
-    let before = size_of(wasm);
-    let tmp = wasm.with_extension("opt.wasm");
+/// wasm-opt -Oz from npm's binaryen: Debian's is too old for the features rustc emits by
+/// default, which the flags below name. `--zero-filled-memory`: the module's own memory starts
+/// zeroed, so zero bytes need not be stored in data segments.
+pub fn wasm_opt(tools: &Tools, input: &Path, output: &Path, extra: &[&str]) -> Result<(), String> {
     Cmd::new(&tools.wasm_opt, &root())
-        .arg(wasm)
+        .arg(input)
         .arg("-o")
-        .arg(&tmp)
+        .arg(output)
         .args([
             "-Oz",
+            "--zero-filled-memory",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",
@@ -175,7 +203,14 @@ fn optimize(tools: &Tools, wasm: &Path) -> Result<(), String> {
             "--enable-multivalue",
             "--enable-mutable-globals",
         ])
-        .run()?;
+        .args(extra)
+        .run()
+}
+
+fn optimize(tools: &Tools, wasm: &Path) -> Result<(), String> {
+    let before = size_of(wasm);
+    let tmp = wasm.with_extension("opt.wasm");
+    wasm_opt(tools, wasm, &tmp, &[])?;
     std::fs::rename(&tmp, wasm).map_err(|e| format!("cannot replace {}: {e}", wasm.display()))?;
     println!("build: wasm-opt -Oz {before} -> {}", size_of(wasm));
     Ok(())
@@ -186,4 +221,74 @@ fn size_of(path: &Path) -> String {
         Ok(m) => format!("{:.1} KiB", m.len() as f64 / 1024.0),
         Err(_) => "missing".into(),
     }
+}
+
+/// Issue #9's budget for the whole app's transfer size, gzip -9.
+pub const SIZE_TARGET: u64 = 200_000;
+/// What `cargo xtask test` allows today (419 KB on 2026-11-25, plus room for small changes): the
+/// bundle may shrink, never grow past this. Lower it as the bundle shrinks, until it reaches
+/// SIZE_TARGET (BENCHMARKS.md has the gap and what would close it).
+pub const SIZE_CEILING: u64 = 425_000;
+
+/// One file of a page's transfer: its path under web/, its size, and its size under gzip -9.
+pub struct Transfer {
+    pub file: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+/// The files the app's page loads (`app`), or a docs page embedding one tool (`embed`).
+pub fn transfer(embed: bool) -> Result<Vec<Transfer>, String> {
+    let web = root().join("web");
+    let files: &[&str] = if embed {
+        &[
+            "embed.js",
+            "styles.css",
+            "pkg/scope_web.js",
+            "pkg/scope_web_bg.wasm",
+        ]
+    } else {
+        &[
+            "index.html",
+            "app.js",
+            "styles.css",
+            "favicon.svg",
+            "pkg/scope_web.js",
+            "pkg/scope_web_bg.wasm",
+        ]
+    };
+    files
+        .iter()
+        .map(|file| {
+            let path = web.join(file);
+            let raw = std::fs::metadata(&path)
+                .map_err(|e| format!("{}: {e} (build first)", path.display()))?
+                .len();
+            let out = std::process::Command::new("gzip")
+                .args(["-9", "-c"])
+                .arg(&path)
+                .output()
+                .map_err(|e| format!("cannot run gzip: {e}"))?;
+            Ok(Transfer {
+                file: file.to_string(),
+                raw,
+                gzip: out.stdout.len() as u64,
+            })
+        })
+        .collect()
+}
+
+/// Fails when the app's page would transfer more than SIZE_CEILING bytes gzipped.
+pub fn check_size() -> Result<(), String> {
+    let total: u64 = transfer(false)?.iter().map(|t| t.gzip).sum();
+    println!(
+        "size: the app transfers {total} bytes gzipped (ceiling {SIZE_CEILING}, target {SIZE_TARGET})"
+    );
+    if total > SIZE_CEILING {
+        return Err(format!(
+            "the bundle grew to {total} bytes gzipped, over the ceiling of {SIZE_CEILING} \
+             (xtask/src/build.rs); the target is {SIZE_TARGET}: find what grew with `cargo xtask bench size`"
+        ));
+    }
+    Ok(())
 }

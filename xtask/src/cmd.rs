@@ -57,6 +57,22 @@ impl Cmd {
         }
     }
 
+    /// Runs to completion with stderr shown, and returns stdout; a failure is an error.
+    pub fn output(mut self) -> Result<String, String> {
+        println!("$ {}", self.shown);
+        let out = self
+            .inner
+            .stdin(Stdio::null())
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("could not start `{}`: {e}", self.shown))?;
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(format!("`{}` failed ({})", self.shown, out.status))
+        }
+    }
+
     /// Runs quietly and returns trimmed stdout, or None when the program is missing or fails.
     pub fn read(mut self) -> Option<String> {
         let out = self

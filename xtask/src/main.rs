@@ -21,9 +21,10 @@ commands:
   serve [--dev] [--port N] [--no-build]   build the app and serve web/ on 127.0.0.1 (default port 8080)
   build [--dev]                           build the app into web/pkg (release + wasm-opt unless --dev)
   test [LAYER ...]                        run every test layer, or only the named ones:
-                                          fmt clippy unit wasm e2e
+                                          fmt clippy unit wasm npm e2e (e2e checks the size)
   setup [--browser]                       install the toolchain pieces only (and Chromium with --browser)
-  bench [core|browser]                    criterion benchmarks of scope-core; input latency in Chromium
+  bench [core|browser|size]               criterion for scope-core; start-up and input latency in
+                                          Chromium; bundle sizes. All three write BENCHMARKS.md
   fuzz [--cases N]                        hostile input through every computation (default 100000 cases)
 ";
 

@@ -37,7 +37,7 @@ impl Tools {
             .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
     }
 
-    fn bin(&self, name: &str) -> PathBuf {
+    pub fn bin(&self, name: &str) -> PathBuf {
         let local = self.cargo_bin.join(name);
         if local.exists() {
             local
@@ -155,12 +155,13 @@ pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
     Err(format!("{package} is not in {}", lock.display()))
 }
 
-/// binaryen (wasm-opt) and playwright-core from package-lock.json; `npm ci` when missing or stale.
+/// binaryen (wasm-opt), playwright-core and axe-core from package-lock.json; `npm ci` when missing or stale.
 fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     let marker = root.join("node_modules/.package-lock.json");
     let wanted = [
         root.join("node_modules/.bin/wasm-opt"),
         root.join("node_modules/playwright-core/package.json"),
+        root.join("node_modules/axe-core/axe.min.js"),
     ];
     let stale = match (modified(&marker), modified(&root.join("package-lock.json"))) {
         (Some(installed), Some(locked)) => locked > installed,
@@ -171,12 +172,12 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     }
     if Cmd::new("npm", root).arg("--version").read().is_none() {
         return Err(
-            "npm is needed (for binaryen's wasm-opt and playwright-core): \
+            "npm is needed (for binaryen's wasm-opt, playwright-core and axe-core): \
                     install Node.js 18 or newer"
                 .into(),
         );
     }
-    println!("setup: installing npm packages (binaryen, playwright-core)");
+    println!("setup: installing npm packages (binaryen, playwright-core, axe-core)");
     Cmd::new("npm", root)
         .args(["ci", "--no-audit", "--no-fund"])
         .run()

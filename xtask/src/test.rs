@@ -148,6 +148,8 @@ fn end_to_end() -> Result<(), String> {
     let tools = setup::ensure_build_tools()?;
     let browser = setup::ensure_browser()?;
     build::build(&tools, Profile::Release)?;
+    // Sizes are deterministic, so a budget on them is a test (times are not: BENCHMARKS.md).
+    build::check_size()?;
     // The browser's figures are compared with the command line's for the same case files.
     cargo(&["build", "--quiet", "-p", "scope-cli"]).run()?;
     let cli = root.join("target/debug/connector-scope");

@@ -65,6 +65,13 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
 
 /// Reads candidates for `criteria`: every criterion needs a column, every value a number.
 pub fn parse(text: &str, criteria: &[Criterion]) -> Result<Vec<Candidate>, CsvError> {
+    if let Some(message) = crate::workspace::import_size_problem(text.len() as u64) {
+        return Err(CsvError {
+            line: 1,
+            column: 1,
+            message,
+        });
+    }
     let rows = records(text)?;
     let Some((_, header)) = rows.first() else {
         return Err(CsvError {

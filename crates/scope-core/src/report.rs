@@ -82,7 +82,10 @@ pub fn figures_table(out: &mut String, r: &EstimateReport, with_pert: bool) {
         let _ = writeln!(out, "| {label} | {a:.0} | {b:.0} | {c:.0} |");
     };
     let mc = &r.effort_hours.monte_carlo;
-    let _ = writeln!(out, "| | P50 | P80 | P90 |\n| --- | ---: | ---: | ---: |");
+    let _ = writeln!(
+        out,
+        "| Figure | P50 | P80 | P90 |\n| --- | ---: | ---: | ---: |"
+    );
     row(
         out,
         &format!(

@@ -140,10 +140,15 @@ impl Session {
 
     /// The message for one field path, if it has a problem.
     pub fn error(&self, path: &str) -> Option<String> {
-        self.problems()
-            .into_iter()
-            .find(|p| p.path == path)
-            .map(|p| p.message)
+        // Asked for every input on every render: look, don't collect.
+        match self.drafts.get(path) {
+            Some((_, e)) => Some(e.clone()),
+            None => self
+                .problems
+                .iter()
+                .find(|p| p.path == path)
+                .map(|p| p.message.clone()),
+        }
     }
 
     /// What a text input shows: the unparsable draft, or the edited case's value.

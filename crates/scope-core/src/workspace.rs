@@ -288,6 +288,20 @@ pub fn card(stored: &StoredCase) -> Card {
 
 #[cfg(test)]
 mod tests {
+
+    /// A file over the limit is refused by its size, before parsing; one at the limit is read.
+    #[test]
+    fn imports_are_limited_in_size() {
+        let over = " ".repeat(MAX_IMPORT_BYTES as usize + 1);
+        let e = import(&over).unwrap_err();
+        assert!(e.contains("files up to 5 MB are read"), "{e}");
+        let csv = crate::candidates_csv::parse(&over, &[]).unwrap_err();
+        assert!(csv.message.contains("files up to 5 MB"), "{}", csv.message);
+        let at = " ".repeat(MAX_IMPORT_BYTES as usize);
+        assert!(import(&at).unwrap_err().contains("not valid JSON"));
+        assert_eq!(import_size_problem(MAX_IMPORT_BYTES), None);
+    }
+
     use super::*;
 
     fn today() -> Date {
@@ -377,8 +391,26 @@ mod tests {
     }
 }
 
+/// The largest file an import reads. Browsers keep about 5 MB of storage per site, so a larger
+/// workspace could not be kept anyway; a case file is a few KB, 500 typical cases about 1.5 MB.
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Why a file of `bytes` is not read, if it is too large: checked before reading it.
+pub fn import_size_problem(bytes: u64) -> Option<String> {
+    (bytes > MAX_IMPORT_BYTES).then(|| {
+        format!(
+            "the file is {:.1} MB; files up to {} MB are read (a case file is a few KB)",
+            bytes as f64 / 1e6,
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )
+    })
+}
+
 /// What can be imported: a case file, or a whole workspace (its cases are added).
 pub fn import(text: &str) -> Result<Vec<Case>, String> {
+    if let Some(problem) = import_size_problem(text.len() as u64) {
+        return Err(problem);
+    }
     let value: Value = serde_json::from_str(text)
         .map_err(|e| format!("not valid JSON (line {}, column {})", e.line(), e.column()))?;
     if value.get("cases").is_some() {

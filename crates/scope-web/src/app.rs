@@ -154,7 +154,10 @@ pub fn App(props: &AppProps) -> Html {
         let current = current.clone();
         Callback::from(move |tool: Tool| current.set(tool))
     };
-    let on_edit = dispatch.reform(WorkbenchAction::Edit);
+    // Stable across renders: components compare it in their props and skip unchanged parts.
+    let on_edit = use_callback(bench.dispatcher(), |e: Edit, d| {
+        d.dispatch(WorkbenchAction::Edit(e))
+    });
     let on_new = dispatch.reform(|()| WorkbenchAction::New(today()));
     let on_add =
         dispatch.reform(|(case, what): (Case, String)| WorkbenchAction::Add(vec![case], what));
@@ -223,6 +226,9 @@ pub fn App(props: &AppProps) -> Html {
                     WorkbenchAction::Notice(Some(format!("{name}: {e}. Nothing was changed.")))
                 }
             }),
+            Imported::Refused(why) => dispatch.emit(WorkbenchAction::Notice(Some(format!(
+                "{name}: {why}. Nothing was changed."
+            )))),
             Imported::Csv(text) => match candidates_csv::parse(&text, &criteria) {
                 Ok(list) => {
                     let n = list.len();
@@ -239,11 +245,17 @@ pub fn App(props: &AppProps) -> Html {
             },
         })
     };
-    let share_link = use_memo(s.valid().clone(), |case| {
-        format!("{}{}", location_parts().0, share::fragment(case))
+    let tool = props.tool.unwrap_or(*current);
+    // Deflating the case for its link costs milliseconds with many candidates: only when the
+    // Cases tool, which shows the link, is open.
+    let share_link = use_memo((s.valid().clone(), tool == Tool::Cases), |(case, shown)| {
+        if *shown {
+            format!("{}{}", location_parts().0, share::fragment(case))
+        } else {
+            String::new()
+        }
     });
 
-    let tool = props.tool.unwrap_or(*current);
     let body = match tool {
         Tool::Maturity => html! { <MaturityTool session={s.clone()} on_edit={on_edit.clone()} /> },
         Tool::Estimate => html! { <EstimateTool session={s.clone()} on_edit={on_edit.clone()} /> },
@@ -304,6 +316,10 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes!("app", props.compact.then_some("compact"))} data-app="connector-scope">
             if !props.compact { <SiteHeader /> }
+            // The page's one main landmark; embedded in someone else's page, a named region
+            // instead (that page has its own main).
+            <@{if props.compact { "section" } else { "main" }} class="app-main"
+                aria-label={props.compact.then(|| format!("Connector Scope: {}", tool.title()))}>
             { recovered }
             if matches!(*loaded, Loaded::Unavailable) && props.storage_key.is_some() {
                 <div class="banner warning" role="status" data-testid="no-storage">
@@ -324,21 +340,21 @@ pub fn App(props: &AppProps) -> Html {
             }
             <CaseBar session={s.clone()} {on_edit} {on_new} {on_add} />
             if props.tool.is_none() { <ToolNav current={tool} {on_select} /> }
-            <main
+            <div
                 class="tool-panel"
                 id={format!("panel-{}", tool.id())}
                 role={props.tool.is_none().then_some("tabpanel")}
                 aria-labelledby={props.tool.is_none().then(|| format!("tab-{}", tool.id()))}
-                aria-label={props.tool.map(|t| t.title())}
-                tabindex="0"
+                tabindex={props.tool.is_none().then_some("0")}
             >
-                <header class="tool-head no-print">
+                <div class="tool-head no-print">
                     <h1>{ tool.title() }</h1>
                     <p class="question">{ tool.question() }</p>
                     <p class="process-step">{ tool.process_step() }</p>
-                </header>
+                </div>
                 { body }
-            </main>
+            </div>
+            </@>
             if !props.compact { <SiteFooter /> }
         </div>
     }

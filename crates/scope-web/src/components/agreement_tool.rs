@@ -195,7 +195,7 @@ pub fn Projection(props: &ProjectionProps) -> Html {
     let r = &props.report;
     let variable = r.kind == AgreementKind::Variable;
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Projection by month">
             <table class="projection">
                 <caption>{ format!("Month by month ({}); the maintainer's and the Foundation's parts add up to the cent", r.currency) }</caption>
                 <thead><tr>

@@ -155,7 +155,7 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-                { button("Add a criterion".into(), "Add criterion", CandidatesEdit::AddCriterion, false) }
+                { button("Add criterion".into(), "Add criterion", CandidatesEdit::AddCriterion, false) }
                 if let Some(e) = s.error("criteria") { <p class="error" role="alert">{ e }</p> }
                 if ahp {
                     <AhpPairs session={s.clone()} on_edit={props.on_edit.clone()} report={(*report).clone()} />
@@ -303,44 +303,101 @@ pub fn CandidateTable(props: &CandidateTableProps) -> Html {
                     </tr></thead>
                     <tbody>
                         { for case.candidates.iter().enumerate().map(|(i, cand)| {
-                            let rename = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::RenameCandidate(i, e.target_unchecked_into::<HtmlInputElement>().value()))) };
-                            let name_error = s.error(&format!("candidates[{i}].name"));
+                            let cells: Vec<Cell> = criteria.iter().map(|c| {
+                                let path = format!("candidates[{i}].values.{}", c.id);
+                                Cell {
+                                    id: c.id.clone(),
+                                    label: format!("{} of {}", c.label(), cand.name),
+                                    error: s.error(&path),
+                                    text: s.text_at(&path, || cand.values.get(&c.id).map(|v| v.to_string()).unwrap_or_default()),
+                                }
+                            }).collect();
                             html! {
-                                <tr data-row={i.to_string()}>
-                                    <th scope="row">
-                                        <input class={classes!("inline", name_error.is_some().then_some("invalid"))} aria-label={format!("Name of candidate {}", i + 1)} value={cand.name.clone()} oninput={rename} />
-                                        if let Some(e) = name_error { <span class="error" role="alert">{ e }</span> }
-                                    </th>
-                                    { for criteria.iter().map(|c| {
-                                        let path = format!("candidates[{i}].values.{}", c.id);
-                                        let error = s.error(&path);
-                                        let id = c.id.clone();
-                                        let on_input = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Value(i, id.clone(), e.target_unchecked_into::<HtmlInputElement>().value()))) };
-                                        html! {
-                                            <td>
-                                                <input class={classes!("inline", "number", error.is_some().then_some("invalid"))} inputmode="decimal"
-                                                    aria-label={format!("{} of {}", c.label(), cand.name)}
-                                                    aria-invalid={error.is_some().to_string()}
-                                                    value={s.text_at(&path, || cand.values.get(&c.id).map(|v| v.to_string()).unwrap_or_default())}
-                                                    oninput={on_input} />
-                                                if let Some(e) = error { <span class="error" role="alert">{ e }</span> }
-                                            </td>
-                                        }
-                                    }) }
-                                    <td class="actions">
-                                        { button(format!("Move {} up", cand.name), "↑", CandidatesEdit::MoveCandidate(i, false), i == 0) }
-                                        { button(format!("Move {} down", cand.name), "↓", CandidatesEdit::MoveCandidate(i, true), i + 1 == rows) }
-                                        { button(format!("Remove {}", cand.name), "✕", CandidatesEdit::RemoveCandidate(i), false) }
-                                    </td>
-                                </tr>
+                                <CandidateRow key={i} index={i} last={i + 1 == rows} name={cand.name.clone()}
+                                    name_error={s.error(&format!("candidates[{i}].name"))}
+                                    {cells} on_edit={props.on_edit.clone()} />
                             }
                         }) }
                     </tbody>
                 </table>
             </div>
-            { button("Add a candidate".into(), "Add candidate", CandidatesEdit::AddCandidate, false) }
+            { button("Add candidate".into(), "Add candidate", CandidatesEdit::AddCandidate, false) }
             if let Some(e) = s.error("candidates") { <p class="error" role="alert">{ e }</p> }
         </section>
+    }
+}
+
+/// One value of a candidate's row, as the row shows it.
+#[derive(Clone, PartialEq)]
+pub struct Cell {
+    id: String,
+    label: String,
+    text: String,
+    error: Option<String>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CandidateRowProps {
+    pub index: usize,
+    pub last: bool,
+    pub name: String,
+    pub name_error: Option<String>,
+    pub cells: Vec<Cell>,
+    /// Stable across renders (the app's), so that a row whose values did not change is not
+    /// rendered again: typing in one row of 50 re-renders that row only.
+    pub on_edit: Callback<Edit>,
+}
+
+#[component]
+fn CandidateRow(props: &CandidateRowProps) -> Html {
+    let i = props.index;
+    let emit = {
+        let on_edit = props.on_edit.clone();
+        move |e: CandidatesEdit| on_edit.emit(Edit::Candidates(e))
+    };
+    let button = |label: String, text: &'static str, edit: CandidatesEdit, disabled: bool| {
+        let emit = emit.clone();
+        html! {
+            <button type="button" class="small" aria-label={label} title={text} {disabled}
+                onclick={Callback::from(move |_: MouseEvent| emit(edit.clone()))}>{ text }</button>
+        }
+    };
+    let rename = {
+        let emit = emit.clone();
+        Callback::from(move |e: InputEvent| {
+            emit(CandidatesEdit::RenameCandidate(
+                i,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
+    };
+    let name = &props.name;
+    html! {
+        <tr data-row={i.to_string()}>
+            <th scope="row">
+                <input class={classes!("inline", props.name_error.is_some().then_some("invalid"))} aria-label={format!("Name of candidate {}", i + 1)} value={name.clone()} oninput={rename} />
+                if let Some(e) = &props.name_error { <span class="error" role="alert">{ e }</span> }
+            </th>
+            { for props.cells.iter().map(|cell| {
+                let id = cell.id.clone();
+                let on_input = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Value(i, id.clone(), e.target_unchecked_into::<HtmlInputElement>().value()))) };
+                html! {
+                    <td>
+                        <input class={classes!("inline", "number", cell.error.is_some().then_some("invalid"))} inputmode="decimal"
+                            aria-label={cell.label.clone()}
+                            aria-invalid={cell.error.is_some().to_string()}
+                            value={cell.text.clone()}
+                            oninput={on_input} />
+                        if let Some(e) = &cell.error { <span class="error" role="alert">{ e }</span> }
+                    </td>
+                }
+            }) }
+            <td class="actions">
+                { button(format!("Move {name} up"), "↑", CandidatesEdit::MoveCandidate(i, false), i == 0) }
+                { button(format!("Move {name} down"), "↓", CandidatesEdit::MoveCandidate(i, true), props.last) }
+                { button(format!("Remove {name}"), "✕", CandidatesEdit::RemoveCandidate(i), false) }
+            </td>
+        </tr>
     }
 }
 

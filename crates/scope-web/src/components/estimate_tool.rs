@@ -168,9 +168,9 @@ pub fn EstimateSummary(props: &EstimateSummaryProps) -> Html {
     let risk = r.p_over_90_days * 100.0;
     html! {
         <aside class="summary" aria-label="Estimate result" aria-live="polite">
-            <div class="table-scroll"><table class="figures">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Figures"><table class="figures">
                 <caption>{ format!("{} simulated projects", thousands(u64::from(mc.samples))) }</caption>
-                <thead><tr><th scope="col"></th><th scope="col">{ "P50" }</th><th scope="col">{ "P80" }</th><th scope="col">{ "P90" }</th></tr></thead>
+                <thead><tr><th scope="col"><span class="visually-hidden">{ "Figure" }</span></th><th scope="col">{ "P50" }</th><th scope="col">{ "P80" }</th><th scope="col">{ "P90" }</th></tr></thead>
                 <tbody>
                     <tr data-testid="effort"><th scope="row">{ "Effort" }</th>
                         <td>{ format!("{:.0} h", mc.p50) }</td><td>{ format!("{:.0} h", mc.p80) }</td><td>{ format!("{:.0} h", mc.p90) }</td></tr>
@@ -211,7 +211,7 @@ pub fn EstimateDetails(props: &EstimateDetailsProps) -> Html {
                     limit={Some((AttrValue::from("90 days"), GUARANTEE_DAYS))} />
             </div>
             <StageTimeline plan={r.plan.clone()} />
-            <div class="table-scroll"><table class="tasks">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Work breakdown"><table class="tasks">
                 <caption>{ "Work breakdown (hours) and why each task is sized so" }</caption>
                 <thead><tr>
                     <th scope="col">{ "Task" }</th><th scope="col">{ "Optimistic" }</th><th scope="col">{ "Most likely" }</th>

@@ -10,6 +10,8 @@ use yew::prelude::*;
 pub enum Imported {
     Json(String),
     Csv(String),
+    /// Not read: the reason (too large, or the browser could not read it).
+    Refused(String),
 }
 
 #[derive(Properties, PartialEq)]
@@ -33,18 +35,22 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                 let Some(file) = files.get(i) else { continue };
                 let name = file.name();
                 let csv = name.to_ascii_lowercase().ends_with(".csv") || file.type_() == "text/csv";
+                // Checked before reading: a huge file is never loaded into memory.
+                if let Some(problem) =
+                    scope_core::workspace::import_size_problem(file.size() as u64)
+                {
+                    on_import.emit((name, Imported::Refused(problem)));
+                    continue;
+                }
                 let on_import = on_import.clone();
                 let file = gloo::file::File::from(file);
                 let reader = read_as_text(&file, move |result| {
-                    let text = result.unwrap_or_default();
-                    on_import.emit((
-                        name,
-                        if csv {
-                            Imported::Csv(text)
-                        } else {
-                            Imported::Json(text)
-                        },
-                    ));
+                    let imported = match result {
+                        Ok(text) if csv => Imported::Csv(text),
+                        Ok(text) => Imported::Json(text),
+                        Err(e) => Imported::Refused(format!("the browser could not read it ({e})")),
+                    };
+                    on_import.emit((name, imported));
                 });
                 readers.borrow_mut().push(reader);
             }

@@ -85,7 +85,7 @@ pub fn MaturitySummary(props: &MaturitySummaryProps) -> Html {
                     <ul>{ for r.blockers.iter().map(|b| html! { <li>{ b.label }</li> }) }</ul>
                 </div>
             }
-            <div class="table-scroll"><table class="sections">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Score by section"><table class="sections">
                 <caption>{ "By section" }</caption>
                 <thead><tr><th scope="col">{ "Section" }</th><th scope="col">{ "Weight" }</th><th scope="col">{ "Score" }</th></tr></thead>
                 <tbody>

@@ -20,6 +20,7 @@ fn inline(parts: &[Inline]) -> Html {
 }
 
 pub fn blocks(markdown: &str) -> Html {
+    let mut tables = 0;
     html! {
         { for parse(markdown).into_iter().map(|b| match b {
             // The page has its own h1: the document's headings sit one level below.
@@ -28,7 +29,9 @@ pub fn blocks(markdown: &str) -> Html {
             Block::Paragraph(t) => html! { <p>{ inline(&t) }</p> },
             Block::List(items) => html! { <ul>{ for items.iter().map(|i| html! { <li>{ inline(i) }</li> }) }</ul> },
             Block::Table { header, rows } => html! {
-                <div class="table-scroll"><table>
+                // Focusable so a keyboard can scroll it on a phone; numbered so each region has
+                // its own name.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={{ tables += 1; format!("Table {tables}") }}><table>
                     <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ inline(h) }</th> }) }</tr></thead>
                     <tbody>{ for rows.iter().map(|r| html! { <tr>{ for r.iter().map(|c| html! { <td>{ inline(c) }</td> }) }</tr> }) }</tbody>
                 </table></div>

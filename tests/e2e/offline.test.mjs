@@ -1,0 +1,48 @@
+// Offline and private: after one visit the app works with the network cut (web/sw.js), and no
+// request leaves the app's origin (watchedPage records any that does).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, launch, watchedPage } from './browser.mjs';
+
+const TOOLS = ['Maturity', 'Estimate', 'Candidates', 'Agreement', 'Process', 'Proposal', 'Cases'];
+
+describe('offline', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('after the first load the app starts and computes with the network cut', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const origins = new Set();
+    context.on('request', (r) => origins.add(new URL(r.url()).origin));
+    await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('tablist').waitFor();
+    await page.getByLabel('Load').selectOption('Mature spot CEX');
+    assert.equal(await page.getByTestId('score').textContent(), '92.5');
+    for (const tool of TOOLS) {
+      await page.getByRole('tab', { name: tool }).click();
+      await page.getByRole('tabpanel').getByRole('heading', { level: 1 }).waitFor();
+    }
+    await page.getByRole('tab', { name: 'Estimate' }).click();
+    await page.getByLabel('Hourly rate').fill('80');
+    assert.match(await page.getByTestId('cost').locator('td').first().textContent(), /^\d{1,3}(,\d{3})*\.\d\d$/);
+
+    // A new tab, offline from the start, still opens the app from the kept copy.
+    const second = await context.newPage();
+    await second.goto(APP_URL);
+    await second.getByRole('tablist').waitFor();
+
+    assert.deepEqual([...origins], [new URL(APP_URL).origin]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
