@@ -54,6 +54,7 @@ async function measure(page, field, watch, values, kind) {
   return page.evaluate(
     async ({ field, watch, values, kind }) => {
       const el = document.querySelector(field);
+      el.scrollIntoView({ block: 'center' }); // as a user typing there sees it
       const target = () => document.querySelector(watch)?.textContent;
       const frameDone = () => new Promise((resolve) => requestAnimationFrame(() => {
         const channel = new MessageChannel();

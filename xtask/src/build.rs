@@ -251,6 +251,7 @@ pub fn transfer(embed: bool) -> Result<Vec<Transfer>, String> {
         &[
             "index.html",
             "app.js",
+            "sw.js",
             "styles.css",
             "favicon.svg",
             "pkg/scope_web.js",
