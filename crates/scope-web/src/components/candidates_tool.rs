@@ -83,11 +83,7 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
             .and_then(|r| r.sensitivity.iter().find(|x| x.criterion == id).cloned())
     };
     let button = |label: String, text: &'static str, edit: CandidatesEdit, disabled: bool| {
-        let emit = emit.clone();
-        html! {
-            <button type="button" class="small" aria-label={label} title={text} {disabled}
-                onclick={Callback::from(move |_: MouseEvent| emit(edit.clone()))}>{ text }</button>
-        }
+        edit_button(&props.on_edit, label, text, edit, disabled)
     };
 
     html! {
@@ -267,6 +263,20 @@ pub fn AhpPairs(props: &AhpPairsProps) -> Html {
     }
 }
 
+/// A small button that sends one edit of the candidates.
+fn edit_button(
+    on_edit: &Callback<Edit>,
+    label: String,
+    text: &'static str,
+    edit: CandidatesEdit,
+    disabled: bool,
+) -> Html {
+    let onclick = on_edit.reform(move |_: MouseEvent| Edit::Candidates(edit.clone()));
+    html! {
+        <button type="button" class="small" aria-label={label} title={text} {disabled} {onclick}>{ text }</button>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CandidateTableProps {
     pub session: Session,
@@ -279,17 +289,6 @@ pub fn CandidateTable(props: &CandidateTableProps) -> Html {
     let s = &props.session;
     let case = s.edited();
     let criteria = criteria_of(case);
-    let emit = {
-        let on_edit = props.on_edit.clone();
-        move |e: CandidatesEdit| on_edit.emit(Edit::Candidates(e))
-    };
-    let button = |label: String, text: &'static str, edit: CandidatesEdit, disabled: bool| {
-        let emit = emit.clone();
-        html! {
-            <button type="button" class="small" aria-label={label} title={text} {disabled}
-                onclick={Callback::from(move |_: MouseEvent| emit(edit.clone()))}>{ text }</button>
-        }
-    };
     let rows = case.candidates.len();
     html! {
         <section class="candidate-table" aria-label="Candidates">
@@ -321,7 +320,7 @@ pub fn CandidateTable(props: &CandidateTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            { button("Add candidate".into(), "Add candidate", CandidatesEdit::AddCandidate, false) }
+            { edit_button(&props.on_edit, "Add candidate".into(), "Add candidate", CandidatesEdit::AddCandidate, false) }
             if let Some(e) = s.error("candidates") { <p class="error" role="alert">{ e }</p> }
         </section>
     }
@@ -356,11 +355,7 @@ fn CandidateRow(props: &CandidateRowProps) -> Html {
         move |e: CandidatesEdit| on_edit.emit(Edit::Candidates(e))
     };
     let button = |label: String, text: &'static str, edit: CandidatesEdit, disabled: bool| {
-        let emit = emit.clone();
-        html! {
-            <button type="button" class="small" aria-label={label} title={text} {disabled}
-                onclick={Callback::from(move |_: MouseEvent| emit(edit.clone()))}>{ text }</button>
-        }
+        edit_button(&props.on_edit, label, text, edit, disabled)
     };
     let rename = {
         let emit = emit.clone();
