@@ -30,11 +30,30 @@ impl Tools {
     }
 
     /// wasm-pack, with release builds optimized for size: a download is paid on every visit,
-    /// native builds keep opt-level 3 (Cargo.toml; BENCHMARKS.md has both).
+    /// native builds keep opt-level 3 (Cargo.toml; BENCHMARKS.md has both). Source paths in
+    /// panic locations are made relative (the checkout's and the crate registry's), so the
+    /// bundle is the same bytes wherever it is built, and its size budget a fair test.
     pub fn wasm_pack(&self, dir: &Path) -> Cmd {
+        let registry = self.cargo_bin.with_file_name("registry").join("src");
+        // The encoded form, so that a path with spaces stays one flag; the user's RUSTFLAGS kept.
+        let mut flags: Vec<String> = env::var("RUSTFLAGS")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        // With the rust-src component installed, std's own paths point into the toolchain too.
+        let rust_src = Cmd::new("rustc", &root())
+            .args(["--print", "sysroot"])
+            .read()
+            .map(|s| PathBuf::from(s).join("lib/rustlib/src/rust"));
+        let remaps = [(Some(root()), "."), (Some(registry), "/crates"), (rust_src, "/rustc")];
+        for (from, to) in remaps.into_iter().filter_map(|(f, t)| Some((f?, t))) {
+            flags.push(format!("--remap-path-prefix={}={to}", from.display()));
+        }
         Cmd::new(self.bin("wasm-pack"), dir)
             .env("PATH", self.path_env())
             .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z")
+            .env("CARGO_ENCODED_RUSTFLAGS", flags.join("\u{1f}"))
     }
 
     pub fn bin(&self, name: &str) -> PathBuf {
