@@ -46,7 +46,11 @@ impl Tools {
             .args(["--print", "sysroot"])
             .read()
             .map(|s| PathBuf::from(s).join("lib/rustlib/src/rust"));
-        let remaps = [(Some(root()), "."), (Some(registry), "/crates"), (rust_src, "/rustc")];
+        let remaps = [
+            (Some(root()), "."),
+            (Some(registry), "/crates"),
+            (rust_src, "/rustc"),
+        ];
         for (from, to) in remaps.into_iter().filter_map(|(f, t)| Some((f?, t))) {
             flags.push(format!("--remap-path-prefix={}={to}", from.display()));
         }
