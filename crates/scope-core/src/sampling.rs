@@ -162,14 +162,11 @@ pub struct BetaPert {
 
 impl BetaPert {
     pub fn new(tp: &ThreePoint) -> Self {
-        let shape = tp
-            .beta_shape()
-            .map(|(alpha, beta)| BetaQuantiles::new(alpha, beta));
-        match shape {
-            Some(shape) => Self {
+        match tp.beta_shape() {
+            Some((alpha, beta)) => Self {
                 low: tp.optimistic,
                 range: tp.pessimistic - tp.optimistic,
-                shape: Some(shape),
+                shape: Some(BetaQuantiles::new(alpha, beta)),
             },
             None => Self {
                 low: tp.most_likely,

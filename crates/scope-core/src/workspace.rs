@@ -288,20 +288,6 @@ pub fn card(stored: &StoredCase) -> Card {
 
 #[cfg(test)]
 mod tests {
-
-    /// A file over the limit is refused by its size, before parsing; one at the limit is read.
-    #[test]
-    fn imports_are_limited_in_size() {
-        let over = " ".repeat(MAX_IMPORT_BYTES as usize + 1);
-        let e = import(&over).unwrap_err();
-        assert!(e.contains("files up to 5 MB are read"), "{e}");
-        let csv = crate::candidates_csv::parse(&over, &[]).unwrap_err();
-        assert!(csv.message.contains("files up to 5 MB"), "{}", csv.message);
-        let at = " ".repeat(MAX_IMPORT_BYTES as usize);
-        assert!(import(&at).unwrap_err().contains("not valid JSON"));
-        assert_eq!(import_size_problem(MAX_IMPORT_BYTES), None);
-    }
-
     use super::*;
 
     fn today() -> Date {
@@ -388,6 +374,19 @@ mod tests {
             draft: None,
         });
         assert!(card.p80_cost.is_some() && card.p80_days.is_some());
+    }
+
+    /// A file over the limit is refused by its size, before parsing; one at the limit is read.
+    #[test]
+    fn imports_are_limited_in_size() {
+        let over = " ".repeat(MAX_IMPORT_BYTES as usize + 1);
+        let e = import(&over).unwrap_err();
+        assert!(e.contains("files up to 5 MB are read"), "{e}");
+        let csv = crate::candidates_csv::parse(&over, &[]).unwrap_err();
+        assert!(csv.message.contains("files up to 5 MB"), "{}", csv.message);
+        let at = " ".repeat(MAX_IMPORT_BYTES as usize);
+        assert!(import(&at).unwrap_err().contains("not valid JSON"));
+        assert_eq!(import_size_problem(MAX_IMPORT_BYTES), None);
     }
 }
 

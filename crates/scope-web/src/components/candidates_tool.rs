@@ -328,7 +328,7 @@ pub fn CandidateTable(props: &CandidateTableProps) -> Html {
 
 /// One value of a candidate's row, as the row shows it.
 #[derive(Clone, PartialEq)]
-pub struct Cell {
+struct Cell {
     id: String,
     label: String,
     text: String,
@@ -336,15 +336,15 @@ pub struct Cell {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct CandidateRowProps {
-    pub index: usize,
-    pub last: bool,
-    pub name: String,
-    pub name_error: Option<String>,
-    pub cells: Vec<Cell>,
+struct CandidateRowProps {
+    index: usize,
+    last: bool,
+    name: String,
+    name_error: Option<String>,
+    cells: Vec<Cell>,
     /// Stable across renders (the app's), so that a row whose values did not change is not
     /// rendered again: typing in one row of 50 re-renders that row only.
-    pub on_edit: Callback<Edit>,
+    on_edit: Callback<Edit>,
 }
 
 #[component]
