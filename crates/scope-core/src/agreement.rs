@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::money::cents;
 use crate::text_enum::text_enum;
@@ -27,7 +27,7 @@ text_enum! {
 pub const MAX_MONTHS: u32 = 120;
 
 /// The agreement as the case file holds it. Amounts are decimal strings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementSpec {
     pub kind: AgreementKind,
@@ -61,7 +61,7 @@ pub struct AgreementSpec {
 }
 
 /// The connector incentive plan: HBOT and exchange-token rewards for its first users.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Incentives {
     #[serde(default)]
@@ -74,7 +74,7 @@ pub struct Incentives {
     pub first_users: u32,
 }
 
-fn default_months() -> u32 {
+pub(crate) fn default_months() -> u32 {
     12
 }
 

@@ -9,7 +9,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::agreement::{AgreementKind, AgreementSpec, MAX_MONTHS};
 use crate::ahp;
@@ -20,6 +20,7 @@ use crate::criteria::{
 use crate::date::{Date, YearMonth};
 use crate::estimate::{Experience, TaskId};
 use crate::process::{EngagementPath, GovernanceEra, StageId, StageStatus};
+use crate::read::Node;
 use crate::rubric::{self, Answer};
 use crate::text_enum::text_enum;
 use crate::three_point::ThreePoint;
@@ -70,7 +71,7 @@ impl Market {
 }
 
 /// One exchange's case.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// The case file version: 1.
@@ -119,7 +120,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exchange {
     pub name: String,
@@ -130,7 +131,7 @@ pub struct Exchange {
     pub kind: ExchangeKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Connector {
     #[serde(default = "default_market")]
@@ -161,7 +162,7 @@ impl Default for Connector {
 }
 
 /// The estimator's inputs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EstimateSettings {
     /// The maintainer's hours per week on the connector.
@@ -197,7 +198,7 @@ impl Default for EstimateSettings {
 }
 
 /// A task of a case's own work breakdown, in hours.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomTask {
     pub id: String,
@@ -209,7 +210,7 @@ pub struct CustomTask {
 }
 
 /// The Monte Carlo simulation's settings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Simulation {
     #[serde(default = "default_samples")]
@@ -227,10 +228,10 @@ impl Default for Simulation {
     }
 }
 
-fn default_path() -> EngagementPath {
+pub(crate) fn default_path() -> EngagementPath {
     EngagementPath::ExchangeFunded
 }
-fn default_era() -> GovernanceEra {
+pub(crate) fn default_era() -> GovernanceEra {
     GovernanceEra::Current
 }
 fn default_kind() -> ExchangeKind {
@@ -359,13 +360,7 @@ impl Case {
                 });
             }
         }
-        serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            CaseError::field(
-                if path == "." { String::new() } else { path },
-                e.into_inner().to_string(),
-            )
-        })
+        crate::case_read::case(&Node::root(&value)).map_err(|e| CaseError::Invalid(vec![e]))
     }
 
     pub fn to_json(&self) -> String {

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::text_enum::text_enum;
 
@@ -20,7 +20,7 @@ text_enum! {
 }
 
 /// One criterion of the evaluation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub id: String,
@@ -42,7 +42,7 @@ impl Criterion {
 }
 
 /// A maintainer candidate and a value for every criterion.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     pub name: String,
@@ -90,7 +90,7 @@ pub fn default_criteria() -> Vec<Criterion> {
 }
 
 /// Where the case says how to weigh and rank.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     /// AHP pairwise comparisons; when given, they replace the criteria's direct weights.
@@ -99,7 +99,7 @@ pub struct Weights {
 }
 
 /// A pairwise comparison matrix on Saaty's 1-9 scale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AhpInput {
     /// Criterion ids, in the order of the matrix rows.
@@ -110,7 +110,7 @@ pub struct AhpInput {
 }
 
 /// One judgement: a number, or a fraction written as text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum AhpEntry {
     Number(f64),
@@ -191,7 +191,7 @@ impl Method {
 }
 
 /// The method and normalization of the evaluation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationSettings {
     #[serde(default = "default_method")]

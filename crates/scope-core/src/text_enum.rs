@@ -1,6 +1,6 @@
 //! Closed sets of names that appear in the case file.
 //!
-//! Each is an enum that reads and writes as its snake_case name, refuses anything else with a
+//! Each is an enum that reads (`FromStr`, used by the case reader) and writes as its snake_case name, refuses anything else with a
 //! message that names what it expected ("unknown answer \"maybe\" (expected one of: ...)"), and
 //! describes itself in the JSON Schema.
 
@@ -53,13 +53,6 @@ macro_rules! text_enum {
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                text.parse().map_err(::serde::de::Error::custom)
             }
         }
 

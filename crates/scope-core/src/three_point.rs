@@ -1,10 +1,10 @@
 //! Three-point estimates and their PERT statistics.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// An optimistic, most likely and pessimistic value (hours or days), `0 <= a <= m <= b`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct ThreePoint {
     pub optimistic: f64,
     pub most_likely: f64,

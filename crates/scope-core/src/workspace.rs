@@ -6,7 +6,7 @@
 //! can keep the raw text aside and tell the user, rather than overwrite it.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::case::{Case, CaseError};
@@ -22,7 +22,7 @@ pub const WORKSPACE_VERSION: u64 = 1;
 pub const MAX_CASES: usize = 500;
 
 /// One case in the workspace: its last valid state, and the edited state when that breaks a rule.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoredCase {
     pub id: u64,
     pub case: Case,
@@ -30,7 +30,7 @@ pub struct StoredCase {
     pub draft: Option<Value>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Workspace {
     pub version: u64,
     pub cases: Vec<StoredCase>,

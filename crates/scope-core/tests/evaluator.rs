@@ -324,8 +324,11 @@ fn runaway_growth_is_refused_not_overflowed() {
         "{e}"
     );
     // Called without validation, the projection still does not panic.
-    let spec: scope_core::agreement::AgreementSpec = serde_json::from_value(json!({ "kind": "variable",
-        "monthly_volume": "79228162514264337593543950335", "fee_rate_pct": "1", "share_pct": "50", "months": 120, "monthly_growth_pct": "100" })).unwrap();
+    let spec = Case::shape_from_value(json!({ "version": 1, "exchange": { "name": "X" }, "agreement": { "kind": "variable",
+        "monthly_volume": "79228162514264337593543950335", "fee_rate_pct": "1", "share_pct": "50", "months": 120, "monthly_growth_pct": "100" } }))
+        .unwrap()
+        .agreement
+        .unwrap();
     assert_eq!(
         scope_core::agreement::project(&spec, "USD").months.len(),
         120
