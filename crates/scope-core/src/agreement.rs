@@ -292,7 +292,7 @@ fn published_flat() -> Vec<Decimal> {
 
 fn place(offered: Decimal, values: &[Decimal], unit: &str) -> Placement {
     let mut sorted = values.to_vec();
-    sorted.sort();
+    sorted.sort_unstable(); // equal decimals are interchangeable here
     let below = sorted.iter().filter(|v| **v < offered).count();
     let equal = sorted.iter().filter(|v| **v == offered).count();
     let above = sorted.len() - below - equal;

@@ -43,7 +43,7 @@ const fn task(id: TaskId, a: f64, m: f64, b: f64) -> BaseTask {
 }
 
 /// Every connector: the spot tasks (a perpetual connector has them too).
-pub const SPOT: [BaseTask; 11] = [
+pub static SPOT: [BaseTask; 11] = [
     // constants.py (122 lines): endpoints, rate limit pools.
     task(TaskId::ConstantsRateLimits, 3.0, 5.0, 9.0),
     // *_auth.py (91 lines): signing; the most common place to get stuck.
@@ -69,7 +69,7 @@ pub const SPOT: [BaseTask; 11] = [
 ];
 
 /// A perpetual connector adds these.
-pub const PERPETUAL: [BaseTask; 4] = [
+pub static PERPETUAL: [BaseTask; 4] = [
     // Funding info (+142 lines in the order book data source) and funding payments.
     task(TaskId::Funding, 6.0, 10.0, 18.0),
     // Positions in the main class (+284 lines in all with leverage and mode).

@@ -559,9 +559,10 @@ pub fn estimate_from(case: &Case, simulation: &Simulation) -> Result<EstimateRep
         .zip(&simulation.stage_days)
         .map(|(dev, stages)| stages + if development_applies { *dev } else { 0.0 })
         .collect();
-    effort.sort_by(f64::total_cmp);
-    development_days.sort_by(f64::total_cmp);
-    calendar.sort_by(f64::total_cmp);
+    // Equal floats are interchangeable, so the unstable sort (smaller in the wasm) is exact.
+    effort.sort_unstable_by(f64::total_cmp);
+    development_days.sort_unstable_by(f64::total_cmp);
+    calendar.sort_unstable_by(f64::total_cmp);
     let pct = |xs: &[f64], p: f64| r2(stats::percentile_sorted(xs, p));
     let monte_carlo = MonteCarloSummary {
         mean: r2(effort.iter().sum::<f64>() / n as f64),

@@ -270,7 +270,9 @@ impl Problem {
 /// ranks below it.
 fn rank(scores: &[f64], dominated_by: &[Vec<usize>]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| {
+    // The comparator is a total order (the index breaks every tie), so the unstable sort, the
+    // smaller one in the wasm, gives the one possible result.
+    order.sort_unstable_by(|&a, &b| {
         scores[b]
             .total_cmp(&scores[a])
             .then(dominated_by[a].len().cmp(&dominated_by[b].len()))

@@ -81,7 +81,7 @@ pub struct Section {
     pub perpetual_only: bool,
 }
 
-pub const SECTIONS: [Section; 7] = [
+pub static SECTIONS: [Section; 7] = [
     Section {
         id: SectionId::RestRequired,
         label: "REST, required",
@@ -182,7 +182,7 @@ macro_rules! item {
     };
 }
 
-pub const ITEMS: &[Item] = &[
+pub static ITEMS: &[Item] = &[
     item!(
         "rest_markets",
         RestRequired,
@@ -466,7 +466,7 @@ pub const ITEMS: &[Item] = &[
 ];
 
 /// Rank thresholds on the 0-100 score; below the last one the rank is D.
-pub const THRESHOLDS: [(crate::maturity::Rank, f64); 3] = [
+pub static THRESHOLDS: [(crate::maturity::Rank, f64); 3] = [
     (crate::maturity::Rank::A, 85.0),
     (crate::maturity::Rank::B, 70.0),
     (crate::maturity::Rank::C, 50.0),

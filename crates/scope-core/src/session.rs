@@ -215,7 +215,7 @@ impl Session {
                 c.connector.changes.retain(|t| *t != task);
                 if on {
                     c.connector.changes.push(task);
-                    c.connector.changes.sort();
+                    c.connector.changes.sort_unstable();
                 }
             }
             Edit::Path(p) => c.path = p,
