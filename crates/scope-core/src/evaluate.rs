@@ -107,6 +107,65 @@ impl EvaluationReport {
     pub fn winner(&self) -> Option<&Ranked> {
         self.ranking.first()
     }
+
+    /// Each candidate's contributions as a stacked bar, in the case's order of candidates (not
+    /// the ranking's: typing a value then changes bars in place instead of moving them about):
+    /// one segment per criterion (its weighted part), scaled so that the longest bar is `width`
+    /// long.
+    pub fn stacked_bars(&self, width: f64) -> Vec<StackedBar> {
+        let longest = self
+            .contributions
+            .iter()
+            .map(|c| c.criteria.iter().map(|x| x.weighted).sum::<f64>())
+            .fold(1e-9, f64::max);
+        self.contributions
+            .iter()
+            .map(|c| {
+                let mut x = 0.0;
+                let segments = c
+                    .criteria
+                    .iter()
+                    .map(|part| {
+                        let series = self
+                            .criteria
+                            .iter()
+                            .position(|k| k.id == part.criterion)
+                            .unwrap_or(0);
+                        let width = part.weighted / longest * width;
+                        let segment = Segment {
+                            series,
+                            x,
+                            width,
+                            part: part.clone(),
+                        };
+                        x += width;
+                        segment
+                    })
+                    .collect();
+                StackedBar {
+                    name: c.name.clone(),
+                    segments,
+                }
+            })
+            .collect()
+    }
+}
+
+/// One candidate's bar in the contributions chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackedBar {
+    pub name: String,
+    pub segments: Vec<Segment>,
+}
+
+/// One criterion's part of a bar: where it starts, how long it is, and what it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// The criterion's position among the criteria (its colour).
+    pub series: usize,
+    pub x: f64,
+    pub width: f64,
+    pub part: Contribution,
 }
 
 /// The decision problem, normalized: rows are candidates, columns criteria.

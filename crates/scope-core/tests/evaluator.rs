@@ -464,3 +464,35 @@ proptest! {
         prop_assert_eq!(r.totals.developer + r.totals.foundation, r.totals.total);
     }
 }
+
+/// The contributions chart: bars in the candidates' order, segments end to end, the longest bar
+/// exactly the chart's width, each segment proportional to its weighted part.
+#[test]
+fn stacked_bars_are_contiguous_and_scaled_to_the_longest() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/cases/largest-case.json"
+    ))
+    .unwrap();
+    let report = evaluate(&Case::from_json(&text).unwrap()).unwrap();
+    let bars = report.stacked_bars(420.0);
+    let names: Vec<&str> = bars.iter().map(|b| b.name.as_str()).collect();
+    let case = Case::from_json(&text).unwrap();
+    let given: Vec<&str> = case.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, given);
+    let mut longest: f64 = 0.0;
+    for bar in &bars {
+        let mut end = 0.0;
+        for s in &bar.segments {
+            assert_eq!(s.x, end, "{}: segments end to end", bar.name);
+            assert!(s.width >= 0.0);
+            assert_eq!(report.criteria[s.series].id, s.part.criterion);
+            end = s.x + s.width;
+        }
+        longest = longest.max(end);
+    }
+    assert!((longest - 420.0).abs() < 1e-9, "{longest}");
+    let first = &bars[0].segments;
+    let ratio = |k: usize| first[k].width / first[k].part.weighted;
+    assert!((ratio(0) - ratio(1)).abs() < 1e-9);
+}

@@ -3,7 +3,7 @@
 
 use scope_core::CaseError;
 use scope_core::criteria::{CriterionKind, Method, Normalization};
-use scope_core::evaluate::{EvaluationReport, criteria_of};
+use scope_core::evaluate::{EvaluationReport, StackedBar, criteria_of};
 use scope_core::session::{CandidatesEdit, Edit, Session, judgement};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -190,7 +190,7 @@ pub fn RankingSummary(props: &RankingSummaryProps) -> Html {
                     let on_select = props.on_select.clone();
                     let name = c.name.clone();
                     html! {
-                        <li class={classes!("candidate", selected.then_some("selected"))} data-candidate={c.name.clone()}>
+                        <li key={c.name.clone()} class={classes!("candidate", selected.then_some("selected"))} data-candidate={c.name.clone()}>
                             <span class="rank-number">{ c.rank }</span>
                             <span class="name">{ &c.name }</span>
                             <meter min="0" max={top.to_string()} value={c.score.to_string()}>{ format!("{:.3}", c.score) }</meter>
@@ -405,39 +405,44 @@ pub struct ContributionsProps {
 #[component]
 pub fn Contributions(props: &ContributionsProps) -> Html {
     let r = &props.report;
-    let ids: Vec<&str> = r.criteria.iter().map(|c| c.id.as_str()).collect();
-    let max: f64 = r
-        .contributions
-        .iter()
-        .map(|c| c.criteria.iter().map(|x| x.weighted).sum::<f64>())
-        .fold(1e-9, f64::max);
-    const W: f64 = 420.0;
     html! {
         <section class="contributions" aria-label="Why each score">
             <h2>{ if r.method == Method::WeightedSum { "Why each score: the weighted part of each criterion" } else { "Each candidate's weighted values (TOPSIS measures their distance to the ideal)" } }</h2>
             <ul class="legend">
                 { for r.criteria.iter().enumerate().map(|(j, c)| html! { <li class={format!("series-{}", j % 8)}>{ c.label() }</li> }) }
             </ul>
-            { for r.ranking.iter().filter_map(|ranked| r.contributions.iter().find(|c| c.name == ranked.name)).map(|c| {
-                let mut x = 0.0;
-                let parts: Vec<Html> = c.criteria.iter().map(|part| {
-                    let j = ids.iter().position(|id| *id == part.criterion).unwrap_or(0);
-                    let w = part.weighted / max * W;
-                    let rect = html! {
-                        <rect class={format!("series-{}", j % 8)} x={format!("{x:.1}")} y="0" width={format!("{w:.1}")} height="14">
-                            <title>{ format!("{}: {} (normalized {:.3}, weighted {:.3})", part.criterion, part.value, part.normalized, part.weighted) }</title>
-                        </rect>
-                    };
-                    x += w;
-                    rect
-                }).collect();
-                html! {
-                    <div class="contribution">
-                        <span class="name">{ &c.name }</span>
-                        <svg viewBox={format!("0 0 {W} 14")} role="img" aria-label={format!("{}: contributions by criterion", c.name)}>{ for parts }</svg>
-                    </div>
-                }
+            // Keyed by name: a re-ranking moves rows instead of rewriting them, and a bar whose
+            // segments did not change is not rendered again.
+            // (Names are unique in a valid case, the only kind that is evaluated.)
+            { for r.stacked_bars(BAR_WIDTH).into_iter().map(|bar| {
+                let key = bar.name.clone();
+                html! { <ContributionBar {key} {bar} /> }
             }) }
         </section>
+    }
+}
+
+/// The chart's width in SVG units.
+const BAR_WIDTH: f64 = 420.0;
+
+#[derive(Properties, PartialEq)]
+struct ContributionBarProps {
+    bar: StackedBar,
+}
+
+#[component]
+fn ContributionBar(props: &ContributionBarProps) -> Html {
+    let bar = &props.bar;
+    html! {
+        <div class="contribution">
+            <span class="name">{ &bar.name }</span>
+            <svg viewBox={format!("0 0 {BAR_WIDTH} 14")} role="img" aria-label={format!("{}: contributions by criterion", bar.name)}>
+                { for bar.segments.iter().map(|s| html! {
+                    <rect class={format!("series-{}", s.series % 8)} x={format!("{:.1}", s.x)} y="0" width={format!("{:.1}", s.width)} height="14">
+                        <title>{ format!("{}: {} (normalized {:.3}, weighted {:.3})", s.part.criterion, s.part.value, s.part.normalized, s.part.weighted) }</title>
+                    </rect>
+                }) }
+            </svg>
+        </div>
     }
 }
