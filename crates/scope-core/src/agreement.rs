@@ -291,8 +291,7 @@ fn published_flat() -> Vec<Decimal> {
 }
 
 fn place(offered: Decimal, values: &[Decimal], unit: &str) -> Placement {
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable(); // equal decimals are interchangeable here
+    let sorted = crate::order::sorted_by(values.to_vec(), Decimal::cmp);
     let below = sorted.iter().filter(|v| **v < offered).count();
     let equal = sorted.iter().filter(|v| **v == offered).count();
     let above = sorted.len() - below - equal;

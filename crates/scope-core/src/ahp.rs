@@ -172,7 +172,7 @@ pub fn evaluate(input: &AhpInput) -> Result<AhpResult, (String, String)> {
                 ));
             }
         }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let pairs = crate::order::sorted_by(pairs, |a, b| b.0.total_cmp(&a.0));
         result.disagreements = pairs.into_iter().take(3).map(|(_, d)| d).collect();
     }
     Ok(result)

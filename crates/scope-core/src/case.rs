@@ -570,11 +570,9 @@ impl Case {
             );
         }
         if let Some(input) = &self.weights.ahp {
-            let mut ids: Vec<&str> = input.order.iter().map(String::as_str).collect();
-            let mut want: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
-            ids.sort_unstable();
-            want.sort_unstable();
-            if ids != want {
+            let want: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
+            let once = |id: &&str| input.order.iter().filter(|o| o == id).count() == 1;
+            if input.order.len() != want.len() || !want.iter().all(once) {
                 err(
                     "weights.ahp.order",
                     format!("must list each criterion once: {}", want.join(", ")),

@@ -328,14 +328,10 @@ impl Problem {
 /// Ranks by score, ties sharing a rank (1, 2, 2, 4); a candidate dominated by one it ties with
 /// ranks below it.
 fn rank(scores: &[f64], dominated_by: &[Vec<usize>]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    // The comparator is a total order (the index breaks every tie), so the unstable sort, the
-    // smaller one in the wasm, gives the one possible result.
-    order.sort_unstable_by(|&a, &b| {
+    let order = crate::order::order_by(scores.len(), &|a, b| {
         scores[b]
             .total_cmp(&scores[a])
             .then(dominated_by[a].len().cmp(&dominated_by[b].len()))
-            .then(a.cmp(&b))
     });
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for (pos, &i) in order.iter().enumerate() {

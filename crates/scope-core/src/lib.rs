@@ -30,6 +30,7 @@ pub mod fingerprint;
 pub mod markdown;
 pub mod maturity;
 pub mod money;
+mod order;
 pub mod process;
 pub mod proposal;
 mod read;

@@ -245,7 +245,7 @@ pub fn rank(case: &Case) -> MaturityReport {
         }),
         AgeClass::Young | AgeClass::Mature => {}
     }
-    findings.sort_by_key(|f| f.severity);
+    let findings = crate::order::sorted_by(findings, |a, b| a.severity.cmp(&b.severity));
 
     MaturityReport {
         score,

@@ -179,16 +179,18 @@ impl<'a> Node<'a> {
         let Value::Object(map) = self.value else {
             return Err(self.expected("an object"));
         };
-        map.iter()
-            .map(|(k, value)| {
-                let node = Node {
-                    value,
-                    path: Path::Key(&self.path, k),
-                };
-                let k = key(k).map_err(|e| node.error(e))?;
-                Ok((k, read(&node)?))
-            })
-            .collect()
+        // Inserted one by one: collecting would sort the entries first, with one more copy of
+        // the sort in the bundle per map type, for keys that are already in order.
+        let mut out = BTreeMap::new();
+        for (k, value) in map {
+            let node = Node {
+                value,
+                path: Path::Key(&self.path, k),
+            };
+            let k = key(k).map_err(|e| node.error(e))?;
+            out.insert(k, read(&node)?);
+        }
+        Ok(out)
     }
 }
 

@@ -215,7 +215,10 @@ impl Session {
                 c.connector.changes.retain(|t| *t != task);
                 if on {
                     c.connector.changes.push(task);
-                    c.connector.changes.sort_unstable();
+                    c.connector.changes = crate::order::sorted_by(
+                        std::mem::take(&mut c.connector.changes),
+                        TaskId::cmp,
+                    );
                 }
             }
             Edit::Path(p) => c.path = p,
