@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::{
     AgreementTool, Board, CandidatesTool, CaseBar, EstimateTool, FilesPanel, Imported,
-    MaturityTool, ProcessTool, ProposalView, SiteFooter, SiteHeader, ToolNav,
+    MaturityTool, ProcessTool, ProposalView, SiteFooter, SiteHeader, ToolNav, class,
 };
 use crate::files::{download, file_name};
 use crate::state::{WorkbenchState, today};
@@ -314,7 +314,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! {},
     };
     html! {
-        <div class={classes!("app", props.compact.then_some("compact"))} data-app="connector-scope">
+        <div class={class("app", props.compact.then_some("compact"))} data-app="connector-scope">
             if !props.compact { <SiteHeader /> }
             // The page's one main landmark; embedded in someone else's page, a named region
             // instead (that page has its own main).

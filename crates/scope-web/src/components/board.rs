@@ -4,6 +4,8 @@ use scope_core::report::money;
 use scope_core::workspace::{Card, Column, StoredCase, card};
 use yew::prelude::*;
 
+use crate::components::class;
+
 #[derive(Properties, PartialEq)]
 pub struct BoardProps {
     pub cases: Vec<StoredCase>,
@@ -35,7 +37,7 @@ pub fn Board(props: &BoardProps) -> Html {
                                 let current = id == props.current;
                                 let on_rename = props.on_rename.clone();
                                 html! {
-                                    <article class={classes!("card", current.then_some("current"))} data-case={c.name.clone()}>
+                                    <article class={class("card", current.then_some("current"))} data-case={c.name.clone()}>
                                         <input class="inline" aria-label={format!("Name of case {}", c.name)} value={c.name.clone()}
                                             onchange={Callback::from(move |e: Event| {
                                                 let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();

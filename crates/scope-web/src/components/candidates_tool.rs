@@ -8,6 +8,8 @@ use scope_core::session::{CandidatesEdit, Edit, Session, judgement};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::class;
+
 use crate::components::WeightInterval;
 use crate::components::field::SelectInput;
 
@@ -130,7 +132,7 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
                                             if ahp {
                                                 { (*report).as_ref().ok().and_then(|r| r.weights.0.iter().find(|(id, _)| *id == c.id).map(|(_, w)| format!("{:.1}%", w * 100.0))).unwrap_or_default() }
                                             } else {
-                                                <input class={classes!("inline", "number", error.is_some().then_some("invalid"))} inputmode="decimal"
+                                                <input class={class("inline number", error.is_some().then_some("invalid"))} inputmode="decimal"
                                                     aria-label={format!("Weight of {}", c.label())} value={weight_text} oninput={weight}
                                                     aria-invalid={error.is_some().to_string()} />
                                                 <input type="range" min="0" max="1" step="0.01" class="slider" aria-label={format!("Weight of {} (slider)", c.label())}
@@ -190,7 +192,7 @@ pub fn RankingSummary(props: &RankingSummaryProps) -> Html {
                     let on_select = props.on_select.clone();
                     let name = c.name.clone();
                     html! {
-                        <li key={c.name.clone()} class={classes!("candidate", selected.then_some("selected"))} data-candidate={c.name.clone()}>
+                        <li key={c.name.clone()} class={class("candidate", selected.then_some("selected"))} data-candidate={c.name.clone()}>
                             <span class="rank-number">{ c.rank }</span>
                             <span class="name">{ &c.name }</span>
                             <meter min="0" max={top.to_string()} value={c.score.to_string()}>{ format!("{:.3}", c.score) }</meter>
@@ -211,7 +213,7 @@ pub fn RankingSummary(props: &RankingSummaryProps) -> Html {
                 <p class="note">{ "The selected candidate's hourly rate (cost) and availability are the estimate's." }</p>
             }
             if let Some(a) = &r.ahp {
-                <p class={classes!("cr", (!a.consistent).then_some("warning"))} data-testid="cr">
+                <p class={class("cr", (!a.consistent).then_some("warning"))} data-testid="cr">
                     { format!("Consistency ratio {:.3}{}", a.cr, if a.consistent { " (consistent)" } else { ": above 0.10, revisit the comparisons" }) }
                 </p>
                 if !a.disagreements.is_empty() {
@@ -370,7 +372,7 @@ fn CandidateRow(props: &CandidateRowProps) -> Html {
     html! {
         <tr data-row={i.to_string()}>
             <th scope="row">
-                <input class={classes!("inline", props.name_error.is_some().then_some("invalid"))} aria-label={format!("Name of candidate {}", i + 1)} value={name.clone()} oninput={rename} />
+                <input class={class("inline", props.name_error.is_some().then_some("invalid"))} aria-label={format!("Name of candidate {}", i + 1)} value={name.clone()} oninput={rename} />
                 if let Some(e) = &props.name_error { <span class="error" role="alert">{ e }</span> }
             </th>
             { for props.cells.iter().map(|cell| {
@@ -378,7 +380,7 @@ fn CandidateRow(props: &CandidateRowProps) -> Html {
                 let on_input = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Value(i, id.clone(), e.target_unchecked_into::<HtmlInputElement>().value()))) };
                 html! {
                     <td>
-                        <input class={classes!("inline", "number", cell.error.is_some().then_some("invalid"))} inputmode="decimal"
+                        <input class={class("inline number", cell.error.is_some().then_some("invalid"))} inputmode="decimal"
                             aria-label={cell.label.clone()}
                             aria-invalid={cell.error.is_some().to_string()}
                             value={cell.text.clone()}

@@ -8,6 +8,8 @@ use scope_core::{CaseError, connectors};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::class;
+
 use crate::components::field::{CaseField, SelectInput};
 use crate::components::{Histogram, SCurve, StageTimeline};
 
@@ -182,7 +184,7 @@ pub fn EstimateSummary(props: &EstimateSummaryProps) -> Html {
                         <td>{ money(c.p50) }</td><td>{ money(c.p80) }</td><td>{ money(c.p90) }</td></tr>
                 </tbody>
             </table></div>
-            <p class={classes!("risk", (risk > 10.0).then_some("at-risk"))} data-testid="risk">
+            <p class={class("risk", (risk > 10.0).then_some("at-risk"))} data-testid="risk">
                 { format!("{risk:.0}% risk of delivering after {GUARANTEE_DAYS:.0} days") }
             </p>
             if !r.constraints.is_empty() {

@@ -4,6 +4,8 @@ use scope_core::session::{Edit, Session, TextField};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::class;
+
 #[derive(Properties, PartialEq)]
 pub struct TextInputProps {
     /// Unique element id (also names the error element).
@@ -29,7 +31,7 @@ pub fn TextInput(props: &TextInputProps) -> Html {
     let error_id = format!("{}-error", props.id);
     let invalid = props.error.is_some();
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={class("field", invalid.then_some("invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <input
                 id={props.id.clone()}
@@ -71,7 +73,7 @@ pub fn SelectInput(props: &SelectInputProps) -> Html {
     let error_id = format!("{}-error", props.id);
     let invalid = props.error.is_some();
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
+        <div class={class("field", invalid.then_some("invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <select
                 id={props.id.clone()}
@@ -111,7 +113,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                 let on_change = props.on_change.clone();
                 let v = value.to_string();
                 html! {
-                    <label for={id.clone()} class={classes!("option", (*value == props.value).then_some("checked"))}>
+                    <label for={id.clone()} class={class("option", (*value == props.value).then_some("checked"))}>
                         <input
                             type="radio"
                             id={id}

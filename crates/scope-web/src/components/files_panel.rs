@@ -5,6 +5,8 @@ use gloo::file::callbacks::{FileReader, read_as_text};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::components::class;
+
 /// What a file held, for the app to act on.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Imported {
@@ -93,7 +95,7 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
     html! {
         <section class="files" aria-label="Import, export and share">
             <h2>{ "Import, export, share" }</h2>
-            <div class={classes!("drop", dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
+            <div class={class("drop", dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
                 <label for="cs-import">{ "Import a case or workspace (.json) or candidates (.csv): choose a file or drop it here" }</label>
                 <input id="cs-import" type="file" accept=".json,.csv,application/json,text/csv" multiple=true {onchange} />
             </div>

@@ -35,3 +35,13 @@ pub use site_header::SiteHeader;
 pub use stage_timeline::{StageTimeline, StageTimelineProps};
 pub use tool_nav::{ToolNav, ToolNavProps};
 pub use weight_interval::{WeightInterval, WeightIntervalProps};
+
+/// A class attribute of a base class and an optional modifier: `class("field", invalid.then_some
+/// ("invalid"))`. Used instead of yew's `classes!`, which builds an `IndexSet` for every element
+/// and brought hashing and index maps into the bundle for two-word class lists.
+pub fn class(base: &'static str, modifier: Option<&'static str>) -> yew::AttrValue {
+    match modifier {
+        None => yew::AttrValue::Static(base),
+        Some(m) => yew::AttrValue::from(format!("{base} {m}")),
+    }
+}

@@ -3,6 +3,8 @@
 use scope_core::StagePlan;
 use yew::prelude::*;
 
+use crate::components::class;
+
 #[derive(Properties, PartialEq)]
 pub struct StageTimelineProps {
     pub plan: StagePlan,
@@ -28,7 +30,7 @@ pub fn StageTimeline(props: &StageTimelineProps) -> Html {
                     let clock = stage.is_some_and(|s| s.on_delivery_clock);
                     let y = i as f64 * ROW + 4.0;
                     html! {
-                        <g class={classes!("stage", clock.then_some("clock"))}>
+                        <g class={class("stage", clock.then_some("clock"))}>
                             <text x="0" y={format!("{:.1}", y + 14.0)}>{ label }</text>
                             <rect x={format!("{:.1}", x(b.start_day))} y={format!("{y:.1}")}
                                 width={format!("{:.1}", (x(b.end_day) - x(b.start_day)).max(1.0))} height={format!("{}", ROW - 6.0)}>

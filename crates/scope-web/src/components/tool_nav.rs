@@ -3,6 +3,8 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::components::class;
+
 use crate::tool::Tool;
 
 #[derive(Properties, PartialEq)]
@@ -52,7 +54,7 @@ pub fn ToolNav(props: &ToolNavProps) -> Html {
                             role="tab"
                             ref={node.clone()}
                             id={format!("tab-{}", tool.id())}
-                            class={classes!("tab", selected.then_some("selected"))}
+                            class={class("tab", selected.then_some("selected"))}
                             aria-selected={selected.to_string()}
                             aria-controls={format!("panel-{}", tool.id())}
                             tabindex={if selected { "0" } else { "-1" }}
