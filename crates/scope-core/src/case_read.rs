@@ -159,7 +159,7 @@ fn ahp_entry(n: &Node<'_>) -> Read<AhpEntry> {
         _ => n
             .f64()
             .map(AhpEntry::Number)
-            .map_err(|_| n.error("expected a number or a fraction such as \"1/3\"")),
+            .map_err(|_| n.error("expected a number or a fraction such as \"1/3\"".into())),
     }
 }
 

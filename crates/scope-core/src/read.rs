@@ -51,14 +51,18 @@ impl<'a> Node<'a> {
         }
     }
 
-    pub fn error(&self, message: impl Into<String>) -> FieldError {
+    // Not inlined, here and below: the readers run for every field of the format, and one copy
+    // of their error paths is enough (a few hundred bytes of the bundle).
+    #[inline(never)]
+    pub fn error(&self, message: String) -> FieldError {
         FieldError {
             path: self.path.to_string(),
-            message: message.into(),
+            message,
         }
     }
 
     /// serde's wording, so that messages read the same as before the readers were hand-written.
+    #[inline(never)]
     fn expected(&self, what: &str) -> FieldError {
         let found = match self.value {
             Value::Null => "null".to_string(),
@@ -201,6 +205,7 @@ pub(crate) struct Object<'a> {
 }
 
 impl Object<'_> {
+    #[inline(never)]
     fn node<'s>(&'s self, key: &'s str) -> Option<Node<'s>> {
         self.map.get(key).map(|value| Node {
             value,
@@ -209,11 +214,7 @@ impl Object<'_> {
     }
 
     /// A field that must be present.
-    pub fn required<'s, T>(
-        &'s self,
-        key: &'s str,
-        read: impl FnOnce(&Node<'s>) -> Read<T>,
-    ) -> Read<T> {
+    pub fn required<'s, T>(&'s self, key: &'s str, read: fn(&Node<'s>) -> Read<T>) -> Read<T> {
         match self.node(key) {
             Some(node) => read(&node),
             None => Err(FieldError {
@@ -227,7 +228,7 @@ impl Object<'_> {
     pub fn optional<'s, T>(
         &'s self,
         key: &'s str,
-        read: impl FnOnce(&Node<'s>) -> Read<T>,
+        read: fn(&Node<'s>) -> Read<T>,
     ) -> Read<Option<T>> {
         match self.node(key) {
             Some(node) if !node.value.is_null() => read(&node).map(Some),
@@ -240,7 +241,7 @@ impl Object<'_> {
         &'s self,
         key: &'s str,
         default: impl FnOnce() -> T,
-        read: impl FnOnce(&Node<'s>) -> Read<T>,
+        read: fn(&Node<'s>) -> Read<T>,
     ) -> Read<T> {
         match self.node(key) {
             Some(node) => read(&node),
