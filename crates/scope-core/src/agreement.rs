@@ -274,6 +274,49 @@ pub fn published() -> Vec<PublishedAgreement> {
         .collect()
 }
 
+/// The published agreements of one kind as points on a line `width` units long, with the offer
+/// on the same scale (the largest of them at 1/1.1 of the line, 6 units of margin each side).
+pub fn published_strip(kind: AgreementKind, offered: Decimal, width: f64) -> Strip {
+    let points: Vec<(String, Decimal)> = published()
+        .into_iter()
+        .filter(|p| p.kind == kind)
+        .map(|p| (p.exchange, p.value))
+        .collect();
+    let offered = offered.as_f64();
+    let hi = points
+        .iter()
+        .map(|p| p.1.as_f64())
+        .fold(offered, f64::max)
+        .max(1e-9)
+        * 1.1;
+    let x = |v: f64| 6.0 + v / hi * (width - 12.0);
+    Strip {
+        points: points
+            .into_iter()
+            .map(|(exchange, value)| StripPoint {
+                x: x(value.as_f64()),
+                exchange,
+                value,
+            })
+            .collect(),
+        offer_x: x(offered),
+    }
+}
+
+/// Published agreements and an offer placed on one axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Strip {
+    pub points: Vec<StripPoint>,
+    pub offer_x: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StripPoint {
+    pub exchange: String,
+    pub value: Decimal,
+    pub x: f64,
+}
+
 fn published_shares() -> Vec<Decimal> {
     published()
         .into_iter()

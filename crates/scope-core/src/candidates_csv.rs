@@ -152,17 +152,13 @@ pub fn parse(text: &str, criteria: &[Criterion]) -> Result<Vec<Candidate>, CsvEr
             let mut values = BTreeMap::new();
             for (k, c) in &columns {
                 let raw = record.get(*k).map(|v| v.trim()).unwrap_or("");
-                let v: f64 = raw
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| v.is_finite())
-                    .ok_or_else(|| {
-                        err(
-                            *line,
-                            k + 1,
-                            format!("{raw:?} is not a number ({} of {name})", c.label()),
-                        )
-                    })?;
+                let v = crate::number::parse_number(raw).ok_or_else(|| {
+                    err(
+                        *line,
+                        k + 1,
+                        format!("{raw:?} is not a number ({} of {name})", c.label()),
+                    )
+                })?;
                 values.insert(c.id.clone(), v);
             }
             Ok(Candidate { name, values })

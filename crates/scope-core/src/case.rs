@@ -704,15 +704,11 @@ impl Case {
                 "agreement.months",
                 format!("must be between 1 and {MAX_MONTHS}"),
             );
-        } else if variable
-            && let (Some(volume), Ok(growth)) = (
-                a.monthly_volume,
-                a.monthly_growth_pct.to_string().parse::<f64>(),
-            )
-        {
+        } else if variable && let Some(volume) = a.monthly_volume {
+            let growth = a.monthly_growth_pct.as_f64();
             // Compounded growth must keep the last month's volume a real figure (and inside
             // Decimal's range): at most 10^15 a month.
-            let first = volume.to_string().parse::<f64>().unwrap_or(0.0);
+            let first = volume.as_f64();
             let last = first * (1.0 + growth / 100.0).powi(a.months as i32 - 1);
             if !(last.is_finite() && last <= 1e15) {
                 err(

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::number::parse_number;
 use crate::text_enum::text_enum;
 
 text_enum! {
@@ -126,22 +127,16 @@ impl AhpEntry {
                 let t = t.trim();
                 match t.split_once('/') {
                     Some((a, b)) => {
-                        let a: f64 = a
-                            .trim()
-                            .parse()
-                            .map_err(|_| format!("{t:?} is not a number or a fraction"))?;
-                        let b: f64 = b
-                            .trim()
-                            .parse()
-                            .map_err(|_| format!("{t:?} is not a number or a fraction"))?;
+                        let bad = || format!("{t:?} is not a number or a fraction");
+                        let a = parse_number(a).ok_or_else(bad)?;
+                        let b = parse_number(b).ok_or_else(bad)?;
                         if b == 0.0 {
                             return Err(format!("{t:?} divides by zero"));
                         }
                         a / b
                     }
-                    None => t
-                        .parse()
-                        .map_err(|_| format!("{t:?} is not a number or a fraction"))?,
+                    None => parse_number(t)
+                        .ok_or_else(|| format!("{t:?} is not a number or a fraction"))?,
                 }
             }
         };

@@ -30,6 +30,7 @@ pub mod fingerprint;
 pub mod markdown;
 pub mod maturity;
 pub mod money;
+pub mod number;
 mod order;
 pub mod process;
 pub mod proposal;

@@ -239,7 +239,7 @@ impl GovernanceEra {
             field
                 .split_whitespace()
                 .next()
-                .and_then(|n| n.parse().ok())
+                .and_then(crate::number::parse_number)
                 .unwrap_or(0.0)
         };
         let rows: Vec<(String, f64)> = GOVERNANCE_CSV

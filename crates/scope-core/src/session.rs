@@ -271,10 +271,7 @@ impl Session {
 fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
     let t = text.trim();
     let number = |what: &str| -> Result<f64, String> {
-        t.parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite())
-            .ok_or_else(|| format!("{t:?} is not a number{what}"))
+        crate::number::parse_number(t).ok_or_else(|| format!("{t:?} is not a number{what}"))
     };
     let decimal = || -> Result<Decimal, String> {
         t.parse::<Decimal>()

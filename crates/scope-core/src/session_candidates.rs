@@ -107,14 +107,14 @@ pub fn apply(c: &mut Case, edit: CandidatesEdit) -> Option<(String, String, Resu
                 }
                 Ok(())
             } else {
-                match t.parse::<f64>() {
-                    Ok(v) if v.is_finite() => {
+                match crate::number::parse_number(t) {
+                    Some(v) => {
                         if let Some(cand) = c.candidates.get_mut(i) {
                             cand.values.insert(id, v);
                         }
                         Ok(())
                     }
-                    _ => Err(format!("{t:?} is not a number")),
+                    None => Err(format!("{t:?} is not a number")),
                 }
             };
             return Some((path, text, result));
@@ -163,14 +163,14 @@ pub fn apply(c: &mut Case, edit: CandidatesEdit) -> Option<(String, String, Resu
         Weight(i, text) => {
             let path = format!("criteria[{i}].weight");
             let t = text.trim();
-            let result = match t.parse::<f64>() {
-                Ok(w) if w.is_finite() => {
+            let result = match crate::number::parse_number(t) {
+                Some(w) => {
                     if let Some(k) = criteria(c).get_mut(i) {
                         k.weight = Some(w);
                     }
                     Ok(())
                 }
-                _ => Err(format!("{t:?} is not a number")),
+                None => Err(format!("{t:?} is not a number")),
             };
             return Some((path, text, result));
         }

@@ -496,3 +496,26 @@ fn stacked_bars_are_contiguous_and_scaled_to_the_longest() {
     let ratio = |k: usize| first[k].width / first[k].part.weighted;
     assert!((ratio(0) - ratio(1)).abs() < 1e-9);
 }
+
+/// The published agreements' strip: every point on the line, the largest at 1/1.1 of it, the
+/// offer on the same scale (at the end when it is the largest, beyond none of the margins).
+#[test]
+fn published_strip_places_points_and_offer_on_one_scale() {
+    use scope_core::agreement::{AgreementKind, published_strip};
+    let strip = published_strip(AgreementKind::Variable, Decimal::from(20), 300.0);
+    assert!(!strip.points.is_empty());
+    let right = 6.0 + 288.0 / 1.1;
+    for p in &strip.points {
+        assert!(p.x >= 6.0 && p.x <= right + 1e-9, "{p:?}");
+    }
+    let widest = strip
+        .points
+        .iter()
+        .map(|p| p.x)
+        .fold(strip.offer_x, f64::max);
+    assert!((widest - right).abs() < 1e-9, "{widest}");
+    let large = published_strip(AgreementKind::Variable, Decimal::from(1000), 300.0);
+    assert!((large.offer_x - right).abs() < 1e-9);
+    let none = published_strip(AgreementKind::Variable, Decimal::ZERO, 300.0);
+    assert_eq!(none.offer_x, 6.0);
+}

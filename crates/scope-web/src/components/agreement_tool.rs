@@ -1,7 +1,8 @@
 //! The agreement tool: fee share or fixed amount, the maintainer's and the Foundation's parts
 //! month by month, and where the offer stands among the published agreements.
 
-use scope_core::agreement::{self, AgreementKind, AgreementReport, published};
+use rust_decimal::Decimal;
+use scope_core::agreement::{self, AgreementKind, AgreementReport, published_strip};
 use scope_core::report::money;
 use scope_core::session::{AgreementEdit, AgreementField, Edit, Session};
 use web_sys::HtmlInputElement;
@@ -145,7 +146,7 @@ pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
             if let Some(p) = &r.placement {
                 <h2>{ "Among the published agreements" }</h2>
                 <p data-testid="placement">{ &p.sentence }</p>
-                <PublishedStrip kind={r.kind} offered={p.offered.to_string()} />
+                <PublishedStrip kind={r.kind} offered={p.offered} />
             }
             if let Some(i) = &r.incentives {
                 <p>{ format!("Incentives: {} HBOT and {} {} each for the first {} users.", i.hbot_per_user.normalize(), i.exchange_token_per_user.normalize(),
@@ -158,29 +159,22 @@ pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct PublishedStripProps {
     pub kind: AgreementKind,
-    /// The offered share (percent) or monthly amount, as text.
-    pub offered: String,
+    /// The offered share (percent) or monthly amount.
+    pub offered: Decimal,
 }
 
 /// The published agreements on one axis, the offer marked.
 #[component]
 pub fn PublishedStrip(props: &PublishedStripProps) -> Html {
-    let values: Vec<(String, f64)> = published()
-        .into_iter()
-        .filter(|p| p.kind == props.kind)
-        .map(|p| (p.exchange, p.value.to_string().parse().unwrap_or(0.0)))
-        .collect();
-    let offered: f64 = props.offered.parse().unwrap_or(0.0);
-    let hi = values.iter().map(|v| v.1).fold(offered, f64::max).max(1e-9) * 1.1;
     const W: f64 = 300.0;
-    let x = |v: f64| 6.0 + v / hi * (W - 12.0);
+    let strip = published_strip(props.kind, props.offered, W);
     html! {
         <svg class="strip" viewBox={format!("0 0 {W} 36")} role="img" aria-label="Published agreements and this offer">
-            <line class="scale" x1="6" x2={format!("{}", W - 6.0)} y1="18" y2="18" />
-            { for values.iter().map(|(name, v)| html! {
-                <circle class="published" cx={format!("{:.1}", x(*v))} cy="18" r="4"><title>{ format!("{name}: {v}") }</title></circle>
+            <line class="scale" x1="6" x2="294" y1="18" y2="18" />
+            { for strip.points.iter().map(|p| html! {
+                <circle class="published" cx={format!("{:.1}", p.x)} cy="18" r="4"><title>{ format!("{}: {}", p.exchange, p.value.normalize()) }</title></circle>
             }) }
-            <line class="offer" x1={format!("{:.1}", x(offered))} x2={format!("{:.1}", x(offered))} y1="4" y2="32" />
+            <line class="offer" x1={format!("{:.1}", strip.offer_x)} x2={format!("{:.1}", strip.offer_x)} y1="4" y2="32" />
         </svg>
     }
 }
