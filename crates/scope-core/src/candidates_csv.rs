@@ -1,7 +1,7 @@
 //! Candidates as CSV: a header row (`name`, then criterion ids or labels), one candidate a line.
 //! Errors name the line and the column, counting from 1 as a spreadsheet does.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use crate::criteria::{Candidate, Criterion};
 use crate::report::csv_field;
@@ -149,7 +149,7 @@ pub fn parse(text: &str, criteria: &[Criterion]) -> Result<Vec<Candidate>, CsvEr
                     "more fields than the header has columns".into(),
                 ));
             }
-            let mut values = BTreeMap::new();
+            let mut values = SortedMap::new();
             for (k, c) in &columns {
                 let raw = record.get(*k).map(|v| v.trim()).unwrap_or("");
                 let v = crate::number::parse_number(raw).ok_or_else(|| {
@@ -199,7 +199,7 @@ mod tests {
         let got = parse(csv, &default_criteria()).unwrap();
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].name, "Ribeiro, Ana");
-        assert_eq!(got[0].values["seniority"], 8.0);
+        assert_eq!(got[0].values.get("seniority"), Some(&8.0));
         assert_eq!(got[1].name, "Tom \"T\" Nowak");
         assert_eq!(
             parse(&to_csv(&got, &default_criteria()), &default_criteria()).unwrap(),

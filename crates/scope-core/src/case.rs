@@ -4,7 +4,6 @@
 //! version (refused unless supported), then the typed shape and the rules, every error naming the
 //! field path (`api.ws_order_book: unknown answer "maybe" ...`).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -22,6 +21,7 @@ use crate::estimate::{Experience, TaskId};
 use crate::process::{EngagementPath, GovernanceEra, StageId, StageStatus};
 use crate::read::Node;
 use crate::rubric::{self, Answer};
+use crate::sorted_map::SortedMap;
 use crate::text_enum::text_enum;
 use crate::three_point::ThreePoint;
 
@@ -90,14 +90,14 @@ pub struct Case {
     pub governance_era: GovernanceEra,
     /// Questionnaire answers by item id (see the rubric); unanswered items count as partial.
     #[serde(default)]
-    pub api: BTreeMap<String, Answer>,
+    pub api: SortedMap<String, Answer>,
     #[serde(default)]
     pub estimate: EstimateSettings,
     #[serde(default)]
     pub simulation: Simulation,
     /// Progress of each stage; stages not listed are not started.
     #[serde(default)]
-    pub stages: BTreeMap<StageId, StageStatus>,
+    pub stages: SortedMap<StageId, StageStatus>,
     /// The maintainer evaluation's criteria; the process document's eight when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria: Option<Vec<Criterion>>,

@@ -4,7 +4,7 @@
 //! evaluation"): seniority, past experience, resume and references, past performance and track
 //! record, availability, cost, speed to deliver, interest from the developer.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -47,7 +47,7 @@ impl Criterion {
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     pub name: String,
-    pub values: BTreeMap<String, f64>,
+    pub values: SortedMap<String, f64>,
 }
 
 /// The eight criteria of the process document, with their default weights.

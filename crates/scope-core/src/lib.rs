@@ -42,6 +42,7 @@ pub mod session;
 mod session_agreement;
 mod session_candidates;
 pub mod share;
+pub mod sorted_map;
 pub mod stats;
 pub mod three_point;
 pub mod workspace;

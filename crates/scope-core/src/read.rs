@@ -6,7 +6,6 @@
 //! readers are plain functions over `serde_json::Value`; the path is a chain of borrowed links on
 //! the stack and is only turned into text when there is an error to report.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -14,6 +13,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::case::FieldError;
+use crate::sorted_map::SortedMap;
 
 pub(crate) type Read<T> = Result<T, FieldError>;
 
@@ -179,13 +179,11 @@ impl<'a> Node<'a> {
         &'s self,
         key: impl Fn(&str) -> Result<K, String>,
         read: impl Fn(&Node<'s>) -> Read<V>,
-    ) -> Read<BTreeMap<K, V>> {
+    ) -> Read<SortedMap<K, V>> {
         let Value::Object(map) = self.value else {
             return Err(self.expected("an object"));
         };
-        // Inserted one by one: collecting would sort the entries first, with one more copy of
-        // the sort in the bundle per map type, for keys that are already in order.
-        let mut out = BTreeMap::new();
+        let mut out = SortedMap::new();
         for (k, value) in map {
             let node = Node {
                 value,

@@ -4,7 +4,7 @@
 //! every rule (the one whose figures stay on screen), and the raw text of fields that do not parse
 //! at all. Every edit is applied; nothing the user typed is lost, and nothing invalid is computed.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use rust_decimal::Decimal;
 
@@ -85,7 +85,7 @@ pub struct Session {
     edited: Case,
     valid: Case,
     /// Text that does not parse, with why, by field path.
-    drafts: BTreeMap<String, (String, String)>,
+    drafts: SortedMap<String, (String, String)>,
     problems: Vec<FieldError>,
 }
 
@@ -96,7 +96,7 @@ impl Session {
         Self {
             valid: case.clone(),
             edited: case,
-            drafts: BTreeMap::new(),
+            drafts: SortedMap::new(),
             problems,
         }
     }

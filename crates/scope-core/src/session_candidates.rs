@@ -1,6 +1,6 @@
 //! Session edits of the maintainer evaluation: candidates, criteria, weights, method, selection.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use crate::case::Case;
 use crate::criteria::{
@@ -76,7 +76,7 @@ pub fn apply(c: &mut Case, edit: CandidatesEdit) -> Option<(String, String, Resu
                 .find(|name| !c.candidates.iter().any(|o| o.name == *name));
             c.candidates.push(Candidate {
                 name: name.unwrap_or_default(),
-                values: BTreeMap::new(),
+                values: SortedMap::new(),
             });
         }
         RemoveCandidate(i) if i < c.candidates.len() => {

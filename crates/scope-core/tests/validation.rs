@@ -209,7 +209,7 @@ fn every_field_of_the_format_round_trips() {
     assert_eq!(case.governance_era.as_str(), "2023_epoch5");
     assert_eq!(case.estimate.tasks.as_ref().unwrap()[0].most_likely, 2.5);
     assert_eq!(case.agreement.as_ref().unwrap().months, 24);
-    assert_eq!(case.candidates[1].values["speed"], 4.5);
+    assert_eq!(case.candidates[1].values.get("speed"), Some(&4.5));
     let written: serde_json::Value = serde_json::from_str(&case.to_json()).unwrap();
     assert_eq!(
         written,
