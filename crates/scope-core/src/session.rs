@@ -73,11 +73,33 @@ pub enum Edit {
 /// A new case, dated `as_of` (the day it is created), with the estimator's defaults and a rate so
 /// that every figure shows at once; the questionnaire starts unanswered.
 pub fn blank_case(as_of: crate::date::Date) -> Case {
-    let mut case = Case::from_json(r#"{"version": 1, "exchange": {"name": "Your exchange"}}"#)
-        .unwrap_or_else(|_| unreachable!("the blank case is valid"));
-    case.as_of = Some(as_of);
-    case.estimate.hourly_rate = Some(Decimal::from(75));
-    case
+    // Built directly rather than read from JSON: a first visit then starts without compiling the
+    // case reader (the test below holds it equal to the minimal case file with these two fields).
+    Case {
+        version: crate::case::CASE_VERSION,
+        as_of: Some(as_of),
+        exchange: crate::case::Exchange {
+            name: "Your exchange".into(),
+            launched: None,
+            kind: crate::case::ExchangeKind::Cex,
+        },
+        connector: Default::default(),
+        path: crate::case::default_path(),
+        governance_era: crate::case::default_era(),
+        api: SortedMap::new(),
+        estimate: crate::case::EstimateSettings {
+            hourly_rate: Some(Decimal::from(75)),
+            ..Default::default()
+        },
+        simulation: Default::default(),
+        stages: SortedMap::new(),
+        criteria: None,
+        candidates: Vec::new(),
+        weights: Default::default(),
+        evaluation: Default::default(),
+        selected_candidate: None,
+        agreement: None,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -307,6 +329,15 @@ fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_blank_case_is_the_minimal_case_file_with_a_date_and_a_rate() {
+        let read = Case::from_json(
+            r#"{"version": 1, "as_of": "2026-11-25", "exchange": {"name": "Your exchange"}, "estimate": {"hourly_rate": "75"}}"#,
+        )
+        .unwrap();
+        assert_eq!(blank_case("2026-11-25".parse().unwrap()), read);
+    }
 
     fn session() -> Session {
         let case = Case::from_json(

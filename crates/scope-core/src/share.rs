@@ -26,6 +26,10 @@ pub enum ShareError {
 }
 
 /// The case as link data.
+// Not inlined (nor `decode`): called once, they would be inlined into the app's start-up code,
+// and the browser compiles a wasm function whole on its first call, deflate and all, even when
+// no link is made or opened.
+#[inline(never)]
 pub fn encode(case: &Case) -> String {
     let json = serde_json::to_string(case).unwrap_or_default();
     URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
@@ -36,6 +40,7 @@ pub fn fragment(case: &Case) -> String {
     format!("#{SHARE_KEY}={}", encode(case))
 }
 
+#[inline(never)]
 pub fn decode(data: &str) -> Result<Case, ShareError> {
     if data.len() > MAX_ENCODED {
         return Err(ShareError::TooLong(data.len()));

@@ -74,6 +74,7 @@ impl Workspace {
     }
 
     /// Reads stored text, migrating older versions (none yet: version 1 is the first).
+    #[inline(never)] // kept out of the start-up code of a first visit, which has nothing stored
     pub fn from_json(text: &str) -> Result<Self, WorkspaceError> {
         let value: Value = serde_json::from_str(text).map_err(|e| WorkspaceError::Syntax {
             line: e.line(),
