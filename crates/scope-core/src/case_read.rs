@@ -1,8 +1,9 @@
 //! The case file's shape, read field by field (the rules come after, in `Case::problems`).
 //!
 //! Each reader lists the fields its type has, so an unknown key is refused, and gives each
-//! optional field the default the case file documents; writing stays with serde's derived
-//! `Serialize`, and `case_round_trips` (tests/properties.rs) holds the two to the same format.
+//! optional field the default the case file documents. Writing stays with serde's derived
+//! `Serialize`; `every_field_of_the_format_round_trips` (tests/validation.rs) and
+//! `case_round_trips` (tests/properties.rs) hold the two to the same format.
 
 use crate::agreement::{AgreementSpec, Incentives, default_months};
 use crate::case::{
