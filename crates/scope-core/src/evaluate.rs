@@ -122,15 +122,13 @@ impl EvaluationReport {
             .iter()
             .map(|c| {
                 let mut x = 0.0;
+                // Each candidate's parts are built in the order of `self.criteria`, so a part's
+                // position is its criterion's.
                 let segments = c
                     .criteria
                     .iter()
-                    .map(|part| {
-                        let series = self
-                            .criteria
-                            .iter()
-                            .position(|k| k.id == part.criterion)
-                            .unwrap_or(0);
+                    .enumerate()
+                    .map(|(series, part)| {
                         let width = part.weighted / longest * width;
                         let segment = Segment {
                             series,
