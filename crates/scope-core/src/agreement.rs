@@ -289,8 +289,10 @@ pub fn published_strip(kind: AgreementKind, offered: Decimal, width: f64) -> Str
         .fold(offered, f64::max)
         .max(1e-9)
         * 1.1;
-    let x = |v: f64| 6.0 + v / hi * (width - 12.0);
+    const MARGIN: f64 = 6.0;
+    let x = |v: f64| MARGIN + v / hi * (width - 2.0 * MARGIN);
     Strip {
+        axis: (MARGIN, width - MARGIN),
         points: points
             .into_iter()
             .map(|(exchange, value)| StripPoint {
@@ -306,6 +308,8 @@ pub fn published_strip(kind: AgreementKind, offered: Decimal, width: f64) -> Str
 /// Published agreements and an offer placed on one axis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Strip {
+    /// Where the axis starts and ends.
+    pub axis: (f64, f64),
     pub points: Vec<StripPoint>,
     pub offer_x: f64,
 }

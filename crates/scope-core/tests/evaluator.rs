@@ -504,6 +504,7 @@ fn published_strip_places_points_and_offer_on_one_scale() {
     use scope_core::agreement::{AgreementKind, published_strip};
     let strip = published_strip(AgreementKind::Variable, Decimal::from(20), 300.0);
     assert!(!strip.points.is_empty());
+    assert_eq!(strip.axis, (6.0, 294.0));
     let right = 6.0 + 288.0 / 1.1;
     for p in &strip.points {
         assert!(p.x >= 6.0 && p.x <= right + 1e-9, "{p:?}");

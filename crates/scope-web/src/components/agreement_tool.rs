@@ -170,7 +170,7 @@ pub fn PublishedStrip(props: &PublishedStripProps) -> Html {
     let strip = published_strip(props.kind, props.offered, W);
     html! {
         <svg class="strip" viewBox={format!("0 0 {W} 36")} role="img" aria-label="Published agreements and this offer">
-            <line class="scale" x1="6" x2="294" y1="18" y2="18" />
+            <line class="scale" x1={strip.axis.0.to_string()} x2={strip.axis.1.to_string()} y1="18" y2="18" />
             { for strip.points.iter().map(|p| html! {
                 <circle class="published" cx={format!("{:.1}", p.x)} cy="18" r="4"><title>{ format!("{}: {}", p.exchange, p.value.normalize()) }</title></circle>
             }) }
