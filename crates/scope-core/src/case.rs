@@ -363,8 +363,9 @@ impl Case {
         crate::case_read::case(&Node::root(&value)).map_err(|e| CaseError::Invalid(vec![e]))
     }
 
+    /// The case file's text, indented for people to read and diff.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::pretty::pretty(&serde_json::to_string(self).unwrap_or_default())
     }
 
     /// The exchange's age in whole months at `as_of`, when both are known.

@@ -32,6 +32,7 @@ pub mod maturity;
 pub mod money;
 pub mod number;
 mod order;
+mod pretty;
 pub mod process;
 pub mod proposal;
 mod read;

@@ -21,13 +21,14 @@ pub const WORKSPACE_VERSION: u64 = 1;
 /// At most this many cases in one workspace.
 pub const MAX_CASES: usize = 500;
 
-/// One case in the workspace: its last valid state, and the edited state when that breaks a rule.
+/// One case in the workspace: its last valid state, and the edited state when that breaks a rule
+/// (read back by shape only, so that it comes back as the user left it).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoredCase {
     pub id: u64,
     pub case: Case,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub draft: Option<Value>,
+    pub draft: Option<Case>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -103,7 +104,7 @@ impl Workspace {
             let draft = entry
                 .get("draft")
                 .cloned()
-                .filter(|d| Case::shape_from_value(d.clone()).is_ok());
+                .and_then(|d| Case::shape_from_value(d).ok());
             stored.push(StoredCase { id, case, draft });
         }
         if stored.is_empty() {
@@ -133,11 +134,7 @@ impl Workspace {
     /// The session of the current case, as it was left.
     pub fn session(&self) -> Option<Session> {
         let stored = self.current()?;
-        let draft = stored
-            .draft
-            .clone()
-            .and_then(|d| Case::shape_from_value(d).ok());
-        Some(Session::resume(stored.case.clone(), draft))
+        Some(Session::resume(stored.case.clone(), stored.draft.clone()))
     }
 
     /// Writes a session back into the current case.
@@ -145,9 +142,9 @@ impl Workspace {
         let current = self.current;
         if let Some(stored) = self.cases.iter_mut().find(|c| c.id == current) {
             stored.case = session.valid().clone();
-            stored.draft = (session.edited() != session.valid())
-                .then(|| serde_json::to_value(session.edited()).ok())
-                .flatten();
+            // Kept typed, not as JSON: a `Value` serializer would carry another copy of every
+            // `Serialize` impl into the web bundle.
+            stored.draft = (session.edited() != session.valid()).then(|| session.edited().clone());
         }
     }
 
