@@ -1,6 +1,7 @@
 //! AHP weights from pairwise comparisons (Saaty): the principal eigenvector, lambda max, the
 //! consistency index and ratio, and the comparisons that disagree most with the weights.
 
+use crate::number::Shortest;
 use serde::Serialize;
 
 use crate::criteria::AhpInput;
@@ -73,7 +74,8 @@ pub fn full_matrix(input: &AhpInput) -> Result<Vec<Vec<f64>>, (String, String)> 
                         at(j, i),
                         format!(
                             "must be the reciprocal of matrix[{i}][{j}] ({}), not {}",
-                            m[i][j], m[j][i]
+                            Shortest(m[i][j]),
+                            Shortest(m[j][i])
                         ),
                     ));
                 }

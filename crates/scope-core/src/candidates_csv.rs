@@ -1,6 +1,7 @@
 //! Candidates as CSV: a header row (`name`, then criterion ids or labels), one candidate a line.
 //! Errors name the line and the column, counting from 1 as a spreadsheet does.
 
+use crate::number::Shortest;
 use crate::sorted_map::SortedMap;
 
 use crate::criteria::{Candidate, Criterion};
@@ -179,7 +180,7 @@ pub fn to_csv(candidates: &[Candidate], criteria: &[Criterion]) -> String {
         for c in criteria {
             out.push(',');
             if let Some(v) = cand.values.get(&c.id) {
-                out.push_str(&v.to_string());
+                out.push_str(&Shortest(*v).to_string());
             }
         }
         out.push('\n');

@@ -4,6 +4,7 @@
 //! version (refused unless supported), then the typed shape and the rules, every error naming the
 //! field path (`api.ws_order_book: unknown answer "maybe" ...`).
 
+use crate::number::Shortest;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -620,7 +621,11 @@ impl Case {
                     ),
                     Some(v) if !(v.is_finite() && *v >= 0.0 && *v <= MAX_VALUE) => err(
                         &path,
-                        format!("{v} for {:?} must be a number from 0 to 10^12", cand.name),
+                        format!(
+                            "{} for {:?} must be a number from 0 to 10^12",
+                            Shortest(*v),
+                            cand.name
+                        ),
                     ),
                     Some(v)
                         if *v == 0.0
@@ -715,8 +720,8 @@ impl Case {
                 err(
                     "agreement.monthly_growth_pct",
                     format!(
-                        "at {growth}% a month the volume passes 10^15 a month within {} months: lower the growth or the months",
-                        a.months
+                        "at {}% a month the volume passes 10^15 a month within {} months: lower the growth or the months",
+                        a.monthly_growth_pct, a.months
                     ),
                 );
             }

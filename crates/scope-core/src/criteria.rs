@@ -4,6 +4,7 @@
 //! evaluation"): seniority, past experience, resume and references, past performance and track
 //! record, availability, cost, speed to deliver, interest from the developer.
 
+use crate::number::Shortest;
 use crate::sorted_map::SortedMap;
 
 use schemars::JsonSchema;
@@ -141,7 +142,10 @@ impl AhpEntry {
             }
         };
         if !(v.is_finite() && (1.0 / 9.0 - 1e-9..=9.0 + 1e-9).contains(&v)) {
-            return Err(format!("{v} is outside Saaty's scale (1/9 to 9)"));
+            return Err(format!(
+                "{} is outside Saaty's scale (1/9 to 9)",
+                Shortest(v)
+            ));
         }
         Ok(v)
     }

@@ -1,6 +1,7 @@
 //! The duration and cost estimator: the adjusted work breakdown, PERT, a seeded Beta-PERT
 //! Monte Carlo, the calendar, the cost and the constraints.
 
+use crate::number::{Fixed, Shortest};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -385,8 +386,8 @@ pub fn tasks(case: &Case) -> Vec<EstimatedTask> {
                 (
                     f,
                     format!(
-                        "modification of {base}: tests and QA for the changed parts ({:.0}% of the code)",
-                        share * 100.0
+                        "modification of {base}: tests and QA for the changed parts ({}% of the code)",
+                        Fixed(share * 100.0, 0),
                     ),
                 )
             } else if changes.contains(id) {
@@ -689,8 +690,9 @@ fn constraints(case: &Case, calendar: &CalendarDays, p_over_90: f64) -> Vec<Stri
     let availability = case.estimate.availability_hours_per_week;
     if availability < 15.0 {
         out.push(format!(
-            "Low availability: at {availability} hours a week, development alone takes {:.0} days at P50.",
-            calendar.development.p50
+            "Low availability: at {} hours a week, development alone takes {} days at P50.",
+            Shortest(availability),
+            Fixed(calendar.development.p50, 0),
         ));
     }
     match AgeClass::from_months(case.exchange_age_months()) {
@@ -714,14 +716,14 @@ fn constraints(case: &Case, calendar: &CalendarDays, p_over_90: f64) -> Vec<Stri
     }
     if p_over_90 > 0.5 {
         out.push(format!(
-            "The 90-day delivery guarantee is likely to be missed: {:.0}% of simulated projects take longer (P50 {:.0} days).",
-            p_over_90 * 100.0,
-            calendar.p50
+            "The 90-day delivery guarantee is likely to be missed: {}% of simulated projects take longer (P50 {} days).",
+            Fixed(p_over_90 * 100.0, 0),
+            Fixed(calendar.p50, 0),
         ));
     } else if p_over_90 > 0.1 {
         out.push(format!(
-            "The 90-day delivery guarantee is at risk: {:.0}% of simulated projects take longer.",
-            p_over_90 * 100.0
+            "The 90-day delivery guarantee is at risk: {}% of simulated projects take longer.",
+            Fixed(p_over_90 * 100.0, 0),
         ));
     }
     out

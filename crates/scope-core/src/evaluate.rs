@@ -1,6 +1,7 @@
 //! The maintainer evaluator: weights (direct or AHP), weighted sum or TOPSIS, ranking with ties,
 //! per-criterion contributions, Pareto dominance and weight sensitivity.
 
+use crate::number::bounded;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -587,7 +588,7 @@ fn sensitivity(p: &Problem, k: usize, winner: usize, scores: &[f64]) -> Interval
                     above = Some((root, i));
                 }
             }
-            (k, lo.clamp(0.0, t0), hi.clamp(t0, 1.0), below, above)
+            (k, bounded(lo, 0.0, t0), bounded(hi, t0, 1.0), below, above)
         }
         Method::Topsis => {
             let (lo, below) = boundary(p, k, winner, t0, 0.0);

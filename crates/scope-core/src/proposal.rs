@@ -2,6 +2,7 @@
 //! the public announcement of a maintainer selection (stage 4: "the developer - maintainer
 //! selection will be made public as well as developer compensation").
 
+use crate::number::Fixed;
 use std::fmt::Write;
 
 use crate::agreement::{self, AgreementKind, AgreementReport};
@@ -75,17 +76,18 @@ pub fn proposal_markdown(case: &Case) -> String {
     let _ = writeln!(out, "- **Engagement path:** {}.", plan.path_label);
     let _ = writeln!(
         out,
-        "- **API maturity:** rank {} (score {:.1} / 100).",
-        maturity.rank_label, maturity.score
+        "- **API maturity:** rank {} (score {} / 100).",
+        maturity.rank_label,
+        Fixed(maturity.score, 1),
     );
     match &estimate {
         Ok(e) => {
             let _ = writeln!(
                 out,
-                "- **Delivery:** {} at P50, {} at P80, from maintainer assignment to merge; {:.0}% risk of exceeding the Foundation's 90-day delivery guarantee.",
+                "- **Delivery:** {} at P50, {} at P80, from maintainer assignment to merge; {}% risk of exceeding the Foundation's 90-day delivery guarantee.",
                 days(e.calendar_days.p50),
                 days(e.calendar_days.p80),
-                e.p_over_90_days * 100.0
+                Fixed(e.p_over_90_days * 100.0, 0),
             );
             let _ = writeln!(
                 out,
@@ -139,8 +141,9 @@ pub fn proposal_markdown(case: &Case) -> String {
     let _ = writeln!(out, "\n## API maturity\n");
     let _ = writeln!(
         out,
-        "Score {:.1} / 100, rank {}.",
-        maturity.score, maturity.rank_label
+        "Score {} / 100, rank {}.",
+        Fixed(maturity.score, 1),
+        maturity.rank_label,
     );
     if !maturity.blockers.is_empty() {
         let names: Vec<&str> = maturity.blockers.iter().map(|b| b.label).collect();
@@ -152,7 +155,7 @@ pub fn proposal_markdown(case: &Case) -> String {
     }
     let _ = writeln!(out, "\n| section | score |\n| --- | ---: |");
     for s in &maturity.sections {
-        let _ = writeln!(out, "| {} | {:.0} |", s.label, s.score);
+        let _ = writeln!(out, "| {} | {} |", s.label, Fixed(s.score, 0));
     }
     if !maturity.findings.is_empty() {
         let _ = writeln!(out, "\nWhat the documentation gaps will cost:\n");
@@ -215,7 +218,13 @@ fn estimate_section(out: &mut String, e: &EstimateReport, currency: &str) {
 fn ranking_table(out: &mut String, ev: &EvaluationReport, limit: usize) {
     let _ = writeln!(out, "| rank | candidate | score |\n| ---: | --- | ---: |");
     for r in ev.ranking.iter().take(limit) {
-        let _ = writeln!(out, "| {} | {} | {:.3} |", r.rank, escape(&r.name), r.score);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            r.rank,
+            escape(&r.name),
+            Fixed(r.score, 3)
+        );
     }
     if ev.ranking.len() > limit {
         let _ = writeln!(out, "\n({} more candidates.)", ev.ranking.len() - limit);
@@ -225,7 +234,7 @@ fn ranking_table(out: &mut String, ev: &EvaluationReport, limit: usize) {
         .criteria
         .iter()
         .zip(&ev.weights.0)
-        .map(|(c, (_, w))| format!("{} {:.0}%", c.label(), w * 100.0))
+        .map(|(c, (_, w))| format!("{} {}%", c.label(), Fixed(w * 100.0, 0)))
         .collect();
     let _ = writeln!(
         out,
@@ -236,13 +245,13 @@ fn ranking_table(out: &mut String, ev: &EvaluationReport, limit: usize) {
     if let Some(ahp) = &ev.ahp {
         let _ = writeln!(
             out,
-            "Weights from AHP pairwise comparisons: consistency ratio {:.3} ({}).",
-            ahp.cr,
+            "Weights from AHP pairwise comparisons: consistency ratio {} ({}).",
+            Fixed(ahp.cr, 3),
             if ahp.consistent {
                 "consistent"
             } else {
                 "above 0.10: revisit the comparisons"
-            }
+            },
         );
     }
 }
@@ -344,9 +353,9 @@ pub fn announcement_markdown(case: &Case, ev: &EvaluationReport) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | {better} | {:.1}% |",
+            "| {} | {better} | {}% |",
             escape(c.label()),
-            w * 100.0
+            Fixed(w * 100.0, 1),
         );
     }
     let _ = writeln!(out, "\n## Scores\n");

@@ -1,5 +1,6 @@
 //! Markdown renderings of the reports, shared by the CLI and the web app's exports.
 
+use crate::number::{Fixed, Shortest};
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
@@ -61,7 +62,7 @@ pub fn amount(d: Decimal) -> String {
 
 /// Days as "45 days (6.4 weeks)".
 pub fn days(d: f64) -> String {
-    format!("{d:.0} days ({:.1} weeks)", d / 7.0)
+    format!("{} days ({} weeks)", Fixed(d, 0), Fixed(d / 7.0, 1))
 }
 
 /// A stage's three-point days as the tables show them, or "-" for a skipped stage.
@@ -69,8 +70,10 @@ pub fn stage_days(s: &PlannedStage) -> String {
     match (s.applies, s.days) {
         (Applies::Skipped, _) | (_, None) => "-".to_string(),
         (_, Some(d)) => format!(
-            "{:.0} / {:.0} / {:.0}",
-            d.optimistic, d.most_likely, d.pessimistic
+            "{} / {} / {}",
+            Fixed(d.optimistic, 0),
+            Fixed(d.most_likely, 0),
+            Fixed(d.pessimistic, 0),
         ),
     }
 }
@@ -79,7 +82,13 @@ pub fn stage_days(s: &PlannedStage) -> String {
 /// cost.
 pub fn figures_table(out: &mut String, r: &EstimateReport, with_pert: bool) {
     let row = |out: &mut String, label: &str, [a, b, c]: [f64; 3]| {
-        let _ = writeln!(out, "| {label} | {a:.0} | {b:.0} | {c:.0} |");
+        let _ = writeln!(
+            out,
+            "| {label} | {} | {} | {} |",
+            Fixed(a, 0),
+            Fixed(b, 0),
+            Fixed(c, 0)
+        );
     };
     let mc = &r.effort_hours.monte_carlo;
     let _ = writeln!(
@@ -118,8 +127,9 @@ pub fn maturity_markdown(case: &Case, r: &MaturityReport) -> String {
     let _ = writeln!(out, "# API maturity: {}\n", case.exchange.name);
     let _ = writeln!(
         out,
-        "**Score {:.1} / 100, rank {}**\n",
-        r.score, r.rank_label
+        "**Score {} / 100, rank {}**\n",
+        Fixed(r.score, 1),
+        r.rank_label,
     );
     if !r.blockers.is_empty() {
         let names: Vec<&str> = r.blockers.iter().map(|b| b.label).collect();
@@ -127,7 +137,13 @@ pub fn maturity_markdown(case: &Case, r: &MaturityReport) -> String {
     }
     let _ = writeln!(out, "| section | weight | score |\n| --- | ---: | ---: |");
     for s in &r.sections {
-        let _ = writeln!(out, "| {} | {:.1}% | {:.1} |", s.label, s.weight, s.score);
+        let _ = writeln!(
+            out,
+            "| {} | {}% | {} |",
+            s.label,
+            Fixed(s.weight, 1),
+            Fixed(s.score, 1)
+        );
     }
     if !r.findings.is_empty() {
         let _ = writeln!(out, "\n## Findings\n");
@@ -145,12 +161,12 @@ pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
     figures_table(&mut out, r, true);
     let _ = writeln!(
         out,
-        "\nProbability of delivering after 90 days: {:.0}%. Cost: {} {}/hour plus {}% overhead. Reference: {}.",
-        r.p_over_90_days * 100.0,
+        "\nProbability of delivering after 90 days: {}%. Cost: {} {}/hour plus {}% overhead. Reference: {}.",
+        Fixed(r.p_over_90_days * 100.0, 0),
         c.currency,
         money(c.hourly_rate),
         c.overhead_pct,
-        c.reference
+        c.reference,
     );
     let _ = writeln!(
         out,
@@ -160,17 +176,17 @@ pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
         let adj: Vec<String> = t
             .adjustments
             .iter()
-            .map(|a| format!("{} x{:.2}", a.reason, a.factor))
+            .map(|a| format!("{} x{}", a.reason, Fixed(a.factor, 2)))
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {:.1} | {:.1} | {:.1} | {:.1} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             t.label,
-            t.hours.optimistic,
-            t.hours.most_likely,
-            t.hours.pessimistic,
-            t.mean,
-            adj.join("; ")
+            Fixed(t.hours.optimistic, 1),
+            Fixed(t.hours.most_likely, 1),
+            Fixed(t.hours.pessimistic, 1),
+            Fixed(t.mean, 1),
+            adj.join("; "),
         );
     }
     if !r.constraints.is_empty() {
@@ -234,10 +250,10 @@ pub fn evaluation_markdown(case: &Case, r: &crate::evaluate::EvaluationReport) -
     for c in &r.ranking {
         let _ = writeln!(
             out,
-            "| {} | {} | {:.3} |",
+            "| {} | {} | {} |",
             c.rank,
             c.name.replace('|', "\\|"),
-            c.score
+            Fixed(c.score, 3),
         );
     }
     let _ = writeln!(
@@ -248,32 +264,38 @@ pub fn evaluation_markdown(case: &Case, r: &crate::evaluate::EvaluationReport) -
         let nearest = s
             .nearest
             .as_ref()
-            .map(|c| format!("{} at {:.3}", c.winner.replace('|', "\\|"), c.weight))
+            .map(|c| format!("{} at {}", c.winner.replace('|', "\\|"), Fixed(c.weight, 3)))
             .unwrap_or_else(|| "none".into());
         let _ = writeln!(
             out,
-            "| {} | {:.3} | {:.3} | {:.3} | {nearest} |",
-            s.criterion, s.weight, s.from, s.to
+            "| {} | {} | {} | {} | {nearest} |",
+            s.criterion,
+            Fixed(s.weight, 3),
+            Fixed(s.from, 3),
+            Fixed(s.to, 3),
         );
     }
     if let Some(ahp) = &r.ahp {
         let _ = writeln!(
             out,
-            "\nAHP: lambda max {:.3}, CI {:.3}, CR {:.3} ({}).",
-            ahp.lambda_max,
-            ahp.ci,
-            ahp.cr,
+            "\nAHP: lambda max {}, CI {}, CR {} ({}).",
+            Fixed(ahp.lambda_max, 3),
+            Fixed(ahp.ci, 3),
+            Fixed(ahp.cr, 3),
             if ahp.consistent {
                 "consistent"
             } else {
                 "inconsistent: CR above 0.10"
-            }
+            },
         );
         for d in &ahp.disagreements {
             let _ = writeln!(
                 out,
-                "- {} vs {}: given {:.2}, the weights imply {:.2}",
-                d.a, d.b, d.given, d.implied
+                "- {} vs {}: given {}, the weights imply {}",
+                d.a,
+                d.b,
+                Fixed(d.given, 2),
+                Fixed(d.implied, 2),
             );
         }
     }
@@ -303,11 +325,11 @@ pub fn evaluation_csv(r: &crate::evaluate::EvaluationReport) -> String {
             "{},{},{}",
             ranked.rank,
             csv_field(&ranked.name),
-            ranked.score
+            Shortest(ranked.score)
         );
         if let Some(c) = r.contributions.iter().find(|c| c.name == ranked.name) {
             for v in &c.criteria {
-                let _ = write!(out, ",{}", v.value);
+                let _ = write!(out, ",{}", Shortest(v.value));
             }
         }
         out.push('\n');

@@ -4,6 +4,7 @@
 //! Beta tables use only IEEE-exact operations (+ - * /) and the pure-Rust `libm` for ln and
 //! exp, so no platform math library can change a bit.
 
+use crate::number::bounded;
 use std::sync::OnceLock;
 
 use crate::three_point::ThreePoint;
@@ -126,7 +127,7 @@ impl BetaQuantiles {
             }
             let (lo, hi) = (cdf[cell], cdf[cell + 1]);
             let within = if hi > lo {
-                ((p - lo) / (hi - lo)).clamp(0.0, 1.0)
+                bounded((p - lo) / (hi - lo), 0.0, 1.0)
             } else {
                 0.0
             };
@@ -138,7 +139,7 @@ impl BetaQuantiles {
     /// The quantile at probability `u` in [0, 1).
     pub fn at(&self, u: f64) -> f64 {
         let last = self.points.len() - 1;
-        let t = u.clamp(0.0, 1.0) * last as f64;
+        let t = bounded(u, 0.0, 1.0) * last as f64;
         let k = (t as usize).min(last - 1);
         let (lo, hi) = (self.points[k], self.points[k + 1]);
         lo + (t - k as f64) * (hi - lo)

@@ -4,6 +4,7 @@
 //! every rule (the one whose figures stay on screen), and the raw text of fields that do not parse
 //! at all. Every edit is applied; nothing the user typed is lost, and nothing invalid is computed.
 
+use crate::number::Shortest;
 use crate::sorted_map::SortedMap;
 
 use rust_decimal::Decimal;
@@ -187,7 +188,7 @@ impl Session {
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
             TextField::AsOf => c.as_of.map(|d| d.to_string()).unwrap_or_default(),
-            TextField::Availability => c.estimate.availability_hours_per_week.to_string(),
+            TextField::Availability => Shortest(c.estimate.availability_hours_per_week).to_string(),
             TextField::HourlyRate => c
                 .estimate
                 .hourly_rate

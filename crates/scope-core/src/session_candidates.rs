@@ -1,5 +1,6 @@
 //! Session edits of the maintainer evaluation: candidates, criteria, weights, method, selection.
 
+use crate::number::Shortest;
 use crate::sorted_map::SortedMap;
 
 use crate::case::Case;
@@ -235,7 +236,7 @@ fn entry(value: f64) -> AhpEntry {
     } else {
         let inverse = 1.0 / value;
         if (inverse - inverse.round()).abs() < 1e-9 {
-            AhpEntry::Text(format!("1/{}", inverse.round()))
+            AhpEntry::Text(format!("1/{}", Shortest(inverse.round())))
         } else {
             AhpEntry::Number(value)
         }

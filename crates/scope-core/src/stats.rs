@@ -1,5 +1,6 @@
 //! Percentiles, the normal approximation and chart data.
 
+use crate::number::bounded;
 use serde::Serialize;
 
 /// z-scores of the standard normal at 50%, 80% and 90%.
@@ -14,7 +15,7 @@ pub fn percentile_sorted(sorted: &[f64], p: f64) -> f64 {
         0 => f64::NAN,
         1 => sorted[0],
         n => {
-            let h = (n - 1) as f64 * (p.clamp(0.0, 100.0) / 100.0);
+            let h = (n - 1) as f64 * (bounded(p, 0.0, 100.0) / 100.0);
             let lo = h.floor() as usize;
             let hi = (lo + 1).min(n - 1);
             sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])

@@ -1,5 +1,6 @@
 //! Three-point estimates and their PERT statistics.
 
+use crate::number::Shortest;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -18,7 +19,7 @@ pub enum ThreePointError {
     NotFinite,
     #[error("must not be negative")]
     Negative,
-    #[error("must be ordered optimistic <= most_likely <= pessimistic (got {0}, {1}, {2})")]
+    #[error("must be ordered optimistic <= most_likely <= pessimistic (got {}, {}, {})", Shortest(*.0), Shortest(*.1), Shortest(*.2))]
     Unordered(f64, f64, f64),
 }
 

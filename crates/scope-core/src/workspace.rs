@@ -5,6 +5,7 @@
 //! unknown version or a case that cannot be read is refused with a typed error, so that the app
 //! can keep the raw text aside and tell the user, rather than overwrite it.
 
+use crate::number::Fixed;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
@@ -396,9 +397,9 @@ pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 pub fn import_size_problem(bytes: u64) -> Option<String> {
     (bytes > MAX_IMPORT_BYTES).then(|| {
         format!(
-            "the file is {:.1} MB; files up to {} MB are read (a case file is a few KB)",
-            bytes as f64 / 1e6,
-            MAX_IMPORT_BYTES / (1024 * 1024)
+            "the file is {} MB; files up to {} MB are read (a case file is a few KB)",
+            Fixed(bytes as f64 / 1e6, 1),
+            MAX_IMPORT_BYTES / (1024 * 1024),
         )
     })
 }

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 use scope_core::agreement::{self, AgreementKind, AgreementReport, published_strip};
+use scope_core::number::{Fixed, Shortest};
 use scope_core::report::money;
 use scope_core::session::{AgreementEdit, AgreementField, Edit, Session};
 use web_sys::HtmlInputElement;
@@ -169,12 +170,12 @@ pub fn PublishedStrip(props: &PublishedStripProps) -> Html {
     const W: f64 = 300.0;
     let strip = published_strip(props.kind, props.offered, W);
     html! {
-        <svg class="strip" viewBox={format!("0 0 {W} 36")} role="img" aria-label="Published agreements and this offer">
-            <line class="scale" x1={strip.axis.0.to_string()} x2={strip.axis.1.to_string()} y1="18" y2="18" />
+        <svg class="strip" viewBox={format!("0 0 {} 36", Shortest(W))} role="img" aria-label="Published agreements and this offer">
+            <line class="scale" x1={Shortest(strip.axis.0).to_string()} x2={Shortest(strip.axis.1).to_string()} y1="18" y2="18" />
             { for strip.points.iter().map(|p| html! {
-                <circle class="published" cx={format!("{:.1}", p.x)} cy="18" r="4"><title>{ format!("{}: {}", p.exchange, p.value.normalize()) }</title></circle>
+                <circle class="published" cx={format!("{}", Fixed(p.x, 1))} cy="18" r="4"><title>{ format!("{}: {}", p.exchange, p.value.normalize()) }</title></circle>
             }) }
-            <line class="offer" x1={format!("{:.1}", strip.offer_x)} x2={format!("{:.1}", strip.offer_x)} y1="4" y2="32" />
+            <line class="offer" x1={format!("{}", Fixed(strip.offer_x, 1))} x2={format!("{}", Fixed(strip.offer_x, 1))} y1="4" y2="32" />
         </svg>
     }
 }

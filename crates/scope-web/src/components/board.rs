@@ -1,5 +1,6 @@
 //! The workspace's cases on the board: requested, in progress, completed.
 
+use scope_core::number::Fixed;
 use scope_core::report::money;
 use scope_core::workspace::{Card, Column, StoredCase, card};
 use yew::prelude::*;
@@ -46,7 +47,7 @@ pub fn Board(props: &BoardProps) -> Html {
                                         <dl>
                                             <dt>{ "Rank" }</dt><dd data-testid="card-rank">{ c.rank.as_str() }</dd>
                                             <dt>{ "P80 cost" }</dt><dd data-testid="card-cost">{ c.p80_cost.map(|v| format!("{} {}", c.currency, money(v))).unwrap_or_else(|| "no rate".into()) }</dd>
-                                            <dt>{ "P80 delivery" }</dt><dd data-testid="card-days">{ c.p80_days.map(|d| format!("{d:.0} days")).unwrap_or_else(|| "-".into()) }</dd>
+                                            <dt>{ "P80 delivery" }</dt><dd data-testid="card-days">{ c.p80_days.map(|d| format!("{} days", Fixed(d, 0))).unwrap_or_else(|| "-".into()) }</dd>
                                         </dl>
                                         <div class="actions">
                                             <button type="button" class="small" aria-pressed={current.to_string()} onclick={props.on_open.reform(move |_: MouseEvent| id)}>

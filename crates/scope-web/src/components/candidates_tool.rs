@@ -4,6 +4,7 @@
 use scope_core::CaseError;
 use scope_core::criteria::{CriterionKind, Method, Normalization};
 use scope_core::evaluate::{EvaluationReport, StackedBar, criteria_of};
+use scope_core::number::{Fixed, Shortest};
 use scope_core::session::{CandidatesEdit, Edit, Session, judgement};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -116,7 +117,7 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
                                 let rename = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::RenameCriterion(i, e.target_unchecked_into::<HtmlInputElement>().value()))) };
                                 let kind = { let emit = emit.clone(); Callback::from(move |v: String| if let Ok(k) = v.parse::<CriterionKind>() { emit(CandidatesEdit::CriterionKind(i, k)) }) };
                                 let weight_path = format!("criteria[{i}].weight");
-                                let weight_text = s.text_at(&weight_path, || c.weight.map(|w| w.to_string()).unwrap_or_default());
+                                let weight_text = s.text_at(&weight_path, || c.weight.map(|w| Shortest(w).to_string()).unwrap_or_default());
                                 let weight = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Weight(i, e.target_unchecked_into::<HtmlInputElement>().value()))) };
                                 let error = s.error(&weight_path).or_else(|| s.error(&format!("criteria[{i}].id")));
                                 html! {
@@ -130,13 +131,13 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
                                         </td>
                                         <td>
                                             if ahp {
-                                                { (*report).as_ref().ok().and_then(|r| r.weights.0.iter().find(|(id, _)| *id == c.id).map(|(_, w)| format!("{:.1}%", w * 100.0))).unwrap_or_default() }
+                                                { (*report).as_ref().ok().and_then(|r| r.weights.0.iter().find(|(id, _)| *id == c.id).map(|(_, w)| format!("{}%", Fixed(w * 100.0, 1)))).unwrap_or_default() }
                                             } else {
                                                 <input class={class("inline number", error.is_some().then_some("invalid"))} inputmode="decimal"
                                                     aria-label={format!("Weight of {}", c.label())} value={weight_text} oninput={weight}
                                                     aria-invalid={error.is_some().to_string()} />
                                                 <input type="range" min="0" max="1" step="0.01" class="slider" aria-label={format!("Weight of {} (slider)", c.label())}
-                                                    value={c.weight.unwrap_or(0.0).to_string()}
+                                                    value={Shortest(c.weight.unwrap_or(0.0)).to_string()}
                                                     oninput={{ let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Weight(i, e.target_unchecked_into::<HtmlInputElement>().value()))) }} />
                                                 if let Some(e) = error { <span class="error" role="alert">{ e }</span> }
                                             }
@@ -195,8 +196,8 @@ pub fn RankingSummary(props: &RankingSummaryProps) -> Html {
                         <li key={c.name.clone()} class={class("candidate", selected.then_some("selected"))} data-candidate={c.name.clone()}>
                             <span class="rank-number">{ c.rank }</span>
                             <span class="name">{ &c.name }</span>
-                            <meter min="0" max={top.to_string()} value={c.score.to_string()}>{ format!("{:.3}", c.score) }</meter>
-                            <span class="value" data-testid="candidate-score">{ format!("{:.3}", c.score) }</span>
+                            <meter min="0" max={Shortest(top).to_string()} value={Shortest(c.score).to_string()}>{ format!("{}", Fixed(c.score, 3)) }</meter>
+                            <span class="value" data-testid="candidate-score">{ format!("{}", Fixed(c.score, 3)) }</span>
                             if let Some(d) = dominated {
                                 <span class="dominated">{ format!("dominated by {}", d.by.join(", ")) }</span>
                             }
@@ -214,12 +215,12 @@ pub fn RankingSummary(props: &RankingSummaryProps) -> Html {
             }
             if let Some(a) = &r.ahp {
                 <p class={class("cr", (!a.consistent).then_some("warning"))} data-testid="cr">
-                    { format!("Consistency ratio {:.3}{}", a.cr, if a.consistent { " (consistent)" } else { ": above 0.10, revisit the comparisons" }) }
+                    { format!("Consistency ratio {}{}", Fixed(a.cr, 3), if a.consistent { " (consistent)" } else { ": above 0.10, revisit the comparisons" }) }
                 </p>
                 if !a.disagreements.is_empty() {
                     <ul class="disagreements">
                         { for a.disagreements.iter().map(|d| html! {
-                            <li>{ format!("{} vs {}: you said {:.2}, the weights imply {:.2}", d.a, d.b, d.given, d.implied) }</li>
+                            <li>{ format!("{} vs {}: you said {}, the weights imply {}", d.a, d.b, Fixed(d.given, 2), Fixed(d.implied, 2)) }</li>
                         }) }
                     </ul>
                 }
@@ -310,7 +311,7 @@ pub fn CandidateTable(props: &CandidateTableProps) -> Html {
                                     id: c.id.clone(),
                                     label: format!("{} of {}", c.label(), cand.name),
                                     error: s.error(&path),
-                                    text: s.text_at(&path, || cand.values.get(&c.id).map(|v| v.to_string()).unwrap_or_default()),
+                                    text: s.text_at(&path, || cand.values.get(&c.id).map(|v| Shortest(*v).to_string()).unwrap_or_default()),
                                 }
                             }).collect();
                             html! {
@@ -438,10 +439,10 @@ fn ContributionBar(props: &ContributionBarProps) -> Html {
     html! {
         <div class="contribution">
             <span class="name">{ &bar.name }</span>
-            <svg viewBox={format!("0 0 {BAR_WIDTH} 14")} role="img" aria-label={format!("{}: contributions by criterion", bar.name)}>
+            <svg viewBox={format!("0 0 {} 14", Shortest(BAR_WIDTH))} role="img" aria-label={format!("{}: contributions by criterion", bar.name)}>
                 { for bar.segments.iter().map(|s| html! {
-                    <rect class={format!("series-{}", s.series % 8)} x={format!("{:.1}", s.x)} y="0" width={format!("{:.1}", s.width)} height="14">
-                        <title>{ format!("{}: {} (normalized {:.3}, weighted {:.3})", s.part.criterion, s.part.value, s.part.normalized, s.part.weighted) }</title>
+                    <rect class={format!("series-{}", s.series % 8)} x={format!("{}", Fixed(s.x, 1))} y="0" width={format!("{}", Fixed(s.width, 1))} height="14">
+                        <title>{ format!("{}: {} (normalized {}, weighted {})", s.part.criterion, Shortest(s.part.value), Fixed(s.part.normalized, 3), Fixed(s.part.weighted, 3)) }</title>
                     </rect>
                 }) }
             </svg>

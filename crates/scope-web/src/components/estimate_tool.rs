@@ -2,6 +2,7 @@
 
 use scope_core::case::Build;
 use scope_core::estimate::{EstimateReport, Experience, GUARANTEE_DAYS, TaskId};
+use scope_core::number::Fixed;
 use scope_core::report::{money, thousands};
 use scope_core::session::{Edit, Session, TextField};
 use scope_core::{CaseError, connectors};
@@ -175,17 +176,17 @@ pub fn EstimateSummary(props: &EstimateSummaryProps) -> Html {
                 <thead><tr><th scope="col"><span class="visually-hidden">{ "Figure" }</span></th><th scope="col">{ "P50" }</th><th scope="col">{ "P80" }</th><th scope="col">{ "P90" }</th></tr></thead>
                 <tbody>
                     <tr data-testid="effort"><th scope="row">{ "Effort" }</th>
-                        <td>{ format!("{:.0} h", mc.p50) }</td><td>{ format!("{:.0} h", mc.p80) }</td><td>{ format!("{:.0} h", mc.p90) }</td></tr>
+                        <td>{ format!("{} h", Fixed(mc.p50, 0)) }</td><td>{ format!("{} h", Fixed(mc.p80, 0)) }</td><td>{ format!("{} h", Fixed(mc.p90, 0)) }</td></tr>
                     <tr data-testid="development"><th scope="row">{ "Development" }</th>
-                        <td>{ format!("{:.0} days", d.development.p50) }</td><td>{ format!("{:.0} days", d.development.p80) }</td><td>{ format!("{:.0} days", d.development.p90) }</td></tr>
+                        <td>{ format!("{} days", Fixed(d.development.p50, 0)) }</td><td>{ format!("{} days", Fixed(d.development.p80, 0)) }</td><td>{ format!("{} days", Fixed(d.development.p90, 0)) }</td></tr>
                     <tr data-testid="delivery"><th scope="row">{ "Delivery" }</th>
-                        <td>{ format!("{:.0} days", d.p50) }</td><td>{ format!("{:.0} days", d.p80) }</td><td>{ format!("{:.0} days", d.p90) }</td></tr>
+                        <td>{ format!("{} days", Fixed(d.p50, 0)) }</td><td>{ format!("{} days", Fixed(d.p80, 0)) }</td><td>{ format!("{} days", Fixed(d.p90, 0)) }</td></tr>
                     <tr data-testid="cost"><th scope="row">{ format!("Cost ({})", c.currency) }</th>
                         <td>{ money(c.p50) }</td><td>{ money(c.p80) }</td><td>{ money(c.p90) }</td></tr>
                 </tbody>
             </table></div>
             <p class={class("risk", (risk > 10.0).then_some("at-risk"))} data-testid="risk">
-                { format!("{risk:.0}% risk of delivering after {GUARANTEE_DAYS:.0} days") }
+                { format!("{}% risk of delivering after {} days", Fixed(risk, 0), Fixed(GUARANTEE_DAYS, 0)) }
             </p>
             if !r.constraints.is_empty() {
                 <h2>{ "Constraints" }</h2>
@@ -223,14 +224,14 @@ pub fn EstimateDetails(props: &EstimateDetailsProps) -> Html {
                     { for r.tasks.iter().map(|t| html! {
                         <tr data-task={t.id.clone()}>
                             <th scope="row">{ &t.label }</th>
-                            <td>{ format!("{:.1}", t.hours.optimistic) }</td>
-                            <td>{ format!("{:.1}", t.hours.most_likely) }</td>
-                            <td>{ format!("{:.1}", t.hours.pessimistic) }</td>
-                            <td>{ format!("{:.1}", t.mean) }</td>
+                            <td>{ format!("{}", Fixed(t.hours.optimistic, 1)) }</td>
+                            <td>{ format!("{}", Fixed(t.hours.most_likely, 1)) }</td>
+                            <td>{ format!("{}", Fixed(t.hours.pessimistic, 1)) }</td>
+                            <td>{ format!("{}", Fixed(t.mean, 1)) }</td>
                             <td>
                                 if t.adjustments.is_empty() { { "calibrated base" } }
                                 <ul class="adjustments">
-                                    { for t.adjustments.iter().map(|a| html! { <li>{ format!("{} x{:.2}", a.reason, a.factor) }</li> }) }
+                                    { for t.adjustments.iter().map(|a| html! { <li>{ format!("{} x{}", a.reason, Fixed(a.factor, 2)) }</li> }) }
                                 </ul>
                             </td>
                         </tr>

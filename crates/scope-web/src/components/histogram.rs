@@ -1,5 +1,6 @@
 //! An SVG histogram of simulated values (no inline styles: the CSP forbids them).
 
+use scope_core::number::{Fixed, Shortest};
 use scope_core::stats::Bin;
 use yew::prelude::*;
 
@@ -29,27 +30,27 @@ pub fn Histogram(props: &HistogramProps) -> Html {
     let y = |c: f64| H - PAD - c / top * (H - 2.0 * PAD);
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()}>
+            <svg viewBox={format!("0 0 {} {}", Shortest(W), Shortest(H))} role="img" aria-label={props.title.clone()}>
                 <title>{ props.title.clone() }</title>
                 { for props.bins.iter().map(|b| {
                     let (x0, x1) = (x(b.from), x(b.to));
                     let y0 = y(b.count as f64);
                     html! {
-                        <rect class="bar" x={format!("{x0:.1}")} y={format!("{y0:.1}")}
-                            width={format!("{:.1}", (x1 - x0 - 1.0).max(0.5))} height={format!("{:.1}", H - PAD - y0)}>
-                            <title>{ format!("{:.0}-{:.0} {}: {}", b.from, b.to, props.unit, b.count) }</title>
+                        <rect class="bar" x={format!("{}", Fixed(x0, 1))} y={format!("{}", Fixed(y0, 1))}
+                            width={format!("{}", Fixed((x1 - x0 - 1.0).max(0.5), 1))} height={format!("{}", Fixed(H - PAD - y0, 1))}>
+                            <title>{ format!("{}-{} {}: {}", Fixed(b.from, 0), Fixed(b.to, 0), props.unit, b.count) }</title>
                         </rect>
                     }
                 }) }
                 { for props.marks.iter().map(|(label, v)| html! {
                     <g class="mark">
-                        <line x1={format!("{:.1}", x(*v))} x2={format!("{:.1}", x(*v))} y1={format!("{PAD}")} y2={format!("{}", H - PAD)} />
-                        <text x={format!("{:.1}", x(*v) + 3.0)} y={format!("{}", PAD + 10.0)}>{ label.clone() }</text>
+                        <line x1={format!("{}", Fixed(x(*v), 1))} x2={format!("{}", Fixed(x(*v), 1))} y1={Shortest(PAD).to_string()} y2={Shortest(H - PAD).to_string()} />
+                        <text x={format!("{}", Fixed(x(*v) + 3.0, 1))} y={Shortest(PAD + 10.0).to_string()}>{ label.clone() }</text>
                     </g>
                 }) }
-                <line class="axis" x1={format!("{PAD}")} x2={format!("{}", W - PAD)} y1={format!("{}", H - PAD)} y2={format!("{}", H - PAD)} />
-                <text class="tick" x={format!("{PAD}")} y={format!("{}", H - 6.0)}>{ format!("{lo:.0} {}", props.unit) }</text>
-                <text class="tick end" x={format!("{}", W - PAD)} y={format!("{}", H - 6.0)}>{ format!("{hi:.0} {}", props.unit) }</text>
+                <line class="axis" x1={Shortest(PAD).to_string()} x2={Shortest(W - PAD).to_string()} y1={Shortest(H - PAD).to_string()} y2={Shortest(H - PAD).to_string()} />
+                <text class="tick" x={Shortest(PAD).to_string()} y={Shortest(H - 6.0).to_string()}>{ format!("{} {}", Fixed(lo, 0), props.unit) }</text>
+                <text class="tick end" x={Shortest(W - PAD).to_string()} y={Shortest(H - 6.0).to_string()}>{ format!("{} {}", Fixed(hi, 0), props.unit) }</text>
             </svg>
             <figcaption>{ props.title.clone() }</figcaption>
         </figure>

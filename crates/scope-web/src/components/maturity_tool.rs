@@ -1,6 +1,7 @@
 //! The API-maturity tool: the questionnaire by section, and the ranking, live.
 
 use scope_core::maturity::{self, MaturityReport, Rank};
+use scope_core::number::{Fixed, Shortest};
 use scope_core::rubric::{Answer, ITEMS, SECTIONS};
 use scope_core::session::{Edit, Session};
 use yew::prelude::*;
@@ -75,7 +76,7 @@ pub fn MaturitySummary(props: &MaturitySummaryProps) -> Html {
             <div class="headline">
                 <span class={rank_class} data-testid="rank">{ if r.rank == Rank::Blocked { "Blocked".to_string() } else { r.rank.as_str().to_string() } }</span>
                 <div>
-                    <p class="score"><span data-testid="score">{ format!("{:.1}", r.score) }</span>{ " / 100" }</p>
+                    <p class="score"><span data-testid="score">{ format!("{}", Fixed(r.score, 1)) }</span>{ " / 100" }</p>
                     <p class="rank-label">{ r.rank_label }</p>
                 </div>
             </div>
@@ -92,8 +93,8 @@ pub fn MaturitySummary(props: &MaturitySummaryProps) -> Html {
                     { for r.sections.iter().map(|s| html! {
                         <tr>
                             <th scope="row">{ s.label }</th>
-                            <td>{ format!("{:.0}%", s.weight) }</td>
-                            <td><meter min="0" max="100" low="50" high="85" optimum="100" value={s.score.to_string()}>{ format!("{:.0}", s.score) }</meter>{ format!(" {:.0}", s.score) }</td>
+                            <td>{ format!("{}%", Fixed(s.weight, 0)) }</td>
+                            <td><meter min="0" max="100" low="50" high="85" optimum="100" value={Shortest(s.score).to_string()}>{ format!("{}", Fixed(s.score, 0)) }</meter>{ format!(" {}", Fixed(s.score, 0)) }</td>
                         </tr>
                     }) }
                 </tbody>

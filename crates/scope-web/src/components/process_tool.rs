@@ -1,6 +1,7 @@
 //! The process tool: the engagement path, its stage plan with reasons, each stage's status, and
 //! the next action.
 
+use scope_core::number::Fixed;
 use scope_core::process::{Applies, EngagementPath, GovernanceEra, StageStatus};
 use scope_core::session::{Edit, Session};
 use yew::prelude::*;
@@ -70,7 +71,7 @@ pub fn ProcessTool(props: &ProcessToolProps) -> Html {
                 } else {
                     <p data-testid="next-stage">{ "Every stage is done: the connector is merged." }</p>
                 }
-                <p>{ format!("Delivery (maintainer assignment to merge), PERT mean: {:.0} days.", plan.delivery_days_mean) }</p>
+                <p>{ format!("Delivery (maintainer assignment to merge), PERT mean: {} days.", Fixed(plan.delivery_days_mean, 0)) }</p>
             </aside>
             <form class="inputs" aria-label="Engagement path" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <Choice name="cs-path" legend="How the exchange approaches Hummingbot" options={paths} value={case.path.as_str()} on_change={on_path} />
@@ -87,7 +88,7 @@ pub fn ProcessTool(props: &ProcessToolProps) -> Html {
                         let on_edit = props.on_edit.clone();
                         let stage = s.id;
                         let days = match s.days {
-                            Some(d) if s.applies != Applies::Skipped => format!("{:.0}-{:.0}", d.optimistic, d.pessimistic),
+                            Some(d) if s.applies != Applies::Skipped => format!("{}-{}", Fixed(d.optimistic, 0), Fixed(d.pessimistic, 0)),
                             _ => "-".into(),
                         };
                         html! {

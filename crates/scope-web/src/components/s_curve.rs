@@ -1,5 +1,6 @@
 //! An SVG S-curve: the probability of finishing at or under each value.
 
+use scope_core::number::{Fixed, Shortest};
 use scope_core::stats::CurvePoint;
 use yew::prelude::*;
 
@@ -36,28 +37,28 @@ pub fn SCurve(props: &SCurveProps) -> Html {
         .enumerate()
         .map(|(i, p)| {
             format!(
-                "{}{:.1},{:.1}",
+                "{}{},{}",
                 if i == 0 { "M" } else { "L" },
-                x(p.value),
-                y(p.probability)
+                Fixed(x(p.value), 1),
+                Fixed(y(p.probability), 1),
             )
         })
         .collect();
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()}>
+            <svg viewBox={format!("0 0 {} {}", Shortest(W), Shortest(H))} role="img" aria-label={props.title.clone()}>
                 <title>{ props.title.clone() }</title>
                 <path class="curve" d={path.join(" ")} />
                 if let Some((label, v)) = &props.limit {
                     <g class="mark limit">
-                        <line x1={format!("{:.1}", x(*v))} x2={format!("{:.1}", x(*v))} y1={format!("{PAD}")} y2={format!("{}", H - PAD)} />
-                        <text x={format!("{:.1}", x(*v) - 3.0)} y={format!("{}", PAD + 10.0)} class="end">{ label.clone() }</text>
+                        <line x1={format!("{}", Fixed(x(*v), 1))} x2={format!("{}", Fixed(x(*v), 1))} y1={Shortest(PAD).to_string()} y2={Shortest(H - PAD).to_string()} />
+                        <text x={format!("{}", Fixed(x(*v) - 3.0, 1))} y={Shortest(PAD + 10.0).to_string()} class="end">{ label.clone() }</text>
                     </g>
                 }
-                <line class="axis" x1={format!("{PAD}")} x2={format!("{}", W - PAD)} y1={format!("{}", H - PAD)} y2={format!("{}", H - PAD)} />
-                <text class="tick" x={format!("{PAD}")} y={format!("{}", H - 6.0)}>{ format!("{lo:.0} {}", props.unit) }</text>
-                <text class="tick end" x={format!("{}", W - PAD)} y={format!("{}", H - 6.0)}>{ format!("{hi:.0} {}", props.unit) }</text>
-                <text class="tick" x="2" y={format!("{}", PAD + 4.0)}>{ "100%" }</text>
+                <line class="axis" x1={Shortest(PAD).to_string()} x2={Shortest(W - PAD).to_string()} y1={Shortest(H - PAD).to_string()} y2={Shortest(H - PAD).to_string()} />
+                <text class="tick" x={Shortest(PAD).to_string()} y={Shortest(H - 6.0).to_string()}>{ format!("{} {}", Fixed(lo, 0), props.unit) }</text>
+                <text class="tick end" x={Shortest(W - PAD).to_string()} y={Shortest(H - 6.0).to_string()}>{ format!("{} {}", Fixed(hi, 0), props.unit) }</text>
+                <text class="tick" x="2" y={Shortest(PAD + 4.0).to_string()}>{ "100%" }</text>
             </svg>
             <figcaption>{ props.title.clone() }</figcaption>
         </figure>
