@@ -79,3 +79,9 @@ export function money(value) {
   const [whole, cents] = Number(value).toFixed(2).split('.');
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
+
+/** The current case's share link (Cases tool open), once the browser has deflated the case. */
+export async function shareLink(page) {
+  await page.waitForFunction(() => document.querySelector('#cs-share-link')?.value.includes('#connector-scope-case='));
+  return page.getByLabel(/Share link/).inputValue();
+}

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_URL, cspViolations, launch, watchedPage } from './browser.mjs';
+import { APP_URL, cspViolations, launch, shareLink, watchedPage } from './browser.mjs';
 
 const CASES = process.env.CASES_DIR || 'tests/cases';
 const example = () => JSON.parse(readFileSync(join(CASES, 'mature-spot-cex.json'), 'utf8'));
@@ -166,7 +166,7 @@ describe('hostile input', () => {
   test('a truncated share link says so and changes nothing', async () => {
     const { context, page, problems } = await opened(browser);
     await page.getByRole('tab', { name: 'Cases' }).click();
-    const link = await page.getByLabel('Share link').inputValue();
+    const link = await shareLink(page);
     const cut = link.slice(0, Math.floor(link.length * 0.6));
     const fresh = await context.newPage();
     await fresh.goto(cut);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_URL, cli, cspViolations, launch, money, watchedPage } from './browser.mjs';
+import { APP_URL, cli, cspViolations, launch, money, shareLink, watchedPage } from './browser.mjs';
 
 const CLI = process.env.CONNECTOR_SCOPE_BIN;
 const CASES = process.env.CASES_DIR || 'tests/cases';
@@ -55,7 +55,7 @@ describe('workspace', () => {
     await first.page.getByRole('tab', { name: 'Estimate' }).click();
     const cost = await first.page.locator('[data-testid=cost] td').allTextContents();
     await first.page.getByRole('tab', { name: 'Cases' }).click();
-    const link = await first.page.getByLabel(/Share link/).inputValue();
+    const link = await shareLink(first.page);
     assert.match(link, /#connector-scope-case=[A-Za-z0-9_-]+$/);
     await first.context.close();
 

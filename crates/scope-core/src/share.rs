@@ -20,37 +20,64 @@ pub enum ShareError {
     TooLarge,
     #[error("the shared case cannot be read: {0}")]
     Case(CaseError),
+    #[error(
+        "this browser cannot open share links (it has no DecompressionStream): open the link in a current browser."
+    )]
+    Unsupported,
 }
 
-/// The case as link data.
-// Not inlined (nor `decode`): called once, they would be inlined into the app's start-up code,
-// and the browser compiles a wasm function whole on its first call, deflate and all, even when
-// no link is made or opened.
-#[inline(never)]
-pub fn encode(case: &Case) -> String {
-    let json = serde_json::to_string(case).unwrap_or_default();
-    base64url(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
+/// What a link carries, before compression: the case's compact JSON.
+///
+/// Link data is `base64url(deflate_raw(payload))` (RFC 1951, RFC 4648 section 5). The deflating
+/// itself is the platform's: the browser's `CompressionStream("deflate-raw")` in the web app (the
+/// bundle then carries no deflate of its own, 24 KB of code), any raw deflate elsewhere. Links
+/// made by earlier versions, deflated by miniz_oxide, are the same format (tested both ways).
+pub fn payload(case: &Case) -> Vec<u8> {
+    serde_json::to_vec(case).unwrap_or_default()
 }
 
-/// The fragment that shares `case`, to append to the page's address.
-pub fn fragment(case: &Case) -> String {
-    format!("#{SHARE_KEY}={}", encode(case))
+/// Link data for a deflated payload.
+pub fn link_data(deflated: &[u8]) -> String {
+    base64url(deflated)
 }
 
-#[inline(never)]
-pub fn decode(data: &str) -> Result<Case, ShareError> {
+/// The fragment that shares link data, to append to the page's address.
+pub fn fragment(data: &str) -> String {
+    format!("#{SHARE_KEY}={data}")
+}
+
+/// The deflated payload in link data, or why there is none.
+pub fn deflated(data: &str) -> Result<Vec<u8>, ShareError> {
     if data.len() > MAX_ENCODED {
         return Err(ShareError::TooLong(data.len()));
     }
-    let bytes = from_base64url(data.trim()).ok_or(ShareError::Damaged)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_DECODED).map_err(
-        |e| match e.status {
+    from_base64url(data.trim()).ok_or(ShareError::Damaged)
+}
+
+/// The case in an inflated payload. Whoever inflates stops past [`MAX_DECODED`] bytes and says
+/// [`ShareError::TooLarge`]; a longer payload given here is refused the same way.
+pub fn case_from_payload(json: &[u8]) -> Result<Case, ShareError> {
+    if json.len() > MAX_DECODED {
+        return Err(ShareError::TooLarge);
+    }
+    let text = std::str::from_utf8(json).map_err(|_| ShareError::Damaged)?;
+    Case::from_json(text).map_err(ShareError::Case)
+}
+
+/// Link data for a case, deflated by miniz_oxide: what the web app makes with the browser's
+/// deflate, for native callers and the tests (the web bundle does not link it).
+pub fn encode(case: &Case) -> String {
+    link_data(&miniz_oxide::deflate::compress_to_vec(&payload(case), 9))
+}
+
+/// The case in link data, inflated by miniz_oxide (at most [`MAX_DECODED`] bytes).
+pub fn decode(data: &str) -> Result<Case, ShareError> {
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated(data)?, MAX_DECODED)
+        .map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
             _ => ShareError::Damaged,
-        },
-    )?;
-    let text = String::from_utf8(json).map_err(|_| ShareError::Damaged)?;
-    Case::from_json(&text).map_err(ShareError::Case)
+        })?;
+    case_from_payload(&json)
 }
 
 /// The link data in a URL fragment (`#a=1&connector-scope-case=...`), if it has any.
@@ -108,6 +135,16 @@ mod tests {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use proptest::prelude::*;
 
+    /// The link the web app's tests open in the browser: made by miniz_oxide (level 9) from
+    /// tests/cases/blocked.json, as links were before the browser deflated them.
+    const OLD_LINK: &str = include_str!("../../scope-web/tests/fixtures/blocked.link");
+
+    #[test]
+    fn links_made_before_still_open() {
+        let case = Case::from_json(include_str!("../../../tests/cases/blocked.json")).unwrap();
+        assert_eq!(decode(OLD_LINK.trim()).unwrap(), case);
+    }
+
     proptest! {
         #[test]
         fn base64url_is_rfc_4648s(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
@@ -140,7 +177,7 @@ mod tests {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         );
         assert_eq!(decode(&data).unwrap(), case);
-        let frag = format!("#top&{}", &fragment(&case)[1..]);
+        let frag = format!("#top&{}", &fragment(&data)[1..]);
         assert_eq!(decode(find(&frag).unwrap()).unwrap(), case);
         assert_eq!(find("#section-2"), None);
     }
@@ -164,5 +201,10 @@ mod tests {
             9,
         ));
         assert!(matches!(decode(&not_a_case), Err(ShareError::Case(_))));
+        assert_eq!(
+            case_from_payload(&vec![b' '; MAX_DECODED + 1]),
+            Err(ShareError::TooLarge)
+        );
+        assert_eq!(case_from_payload(&[0xff, 0xfe]), Err(ShareError::Damaged));
     }
 }

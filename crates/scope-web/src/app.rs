@@ -1,7 +1,11 @@
 //! The app shell: header, the case, tool navigation, the current tool, footer; start-up from
 //! storage and share links, autosave, import and export.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use gloo::timers::callback::Timeout;
+use js_sys::futures::spawn_local;
 use scope_core::evaluate::criteria_of;
 use scope_core::session::{CandidatesEdit, Edit};
 use scope_core::workspace::{self, WorkbenchAction};
@@ -12,8 +16,9 @@ use crate::components::{
     AgreementTool, Board, CandidatesTool, CaseBar, EstimateTool, FilesPanel, Imported,
     MaturityTool, ProcessTool, ProposalView, SiteFooter, SiteHeader, ToolNav, class,
 };
+use crate::deflate;
 use crate::files::{download, file_name};
-use crate::state::{WorkbenchState, today};
+use crate::state::{WorkbenchState, open_link, today};
 use crate::storage::{self, Loaded};
 use crate::tool::Tool;
 
@@ -106,23 +111,29 @@ pub fn App(props: &AppProps) -> Html {
     let current = use_state(|| props.tool.unwrap_or(Tool::Maturity));
     let bench = {
         let loaded = loaded.clone();
-        let share_links = props.share_links;
         let initial = props.initial_case.clone();
         let notice = props.start_notice.clone();
         use_reducer(move || {
-            let hash = if share_links {
-                location_parts().1
-            } else {
-                String::new()
-            };
-            let mut state = WorkbenchState::start(&loaded, &hash, initial.as_ref());
-            forget_share_fragment(&hash);
+            let mut state = WorkbenchState::start(&loaded, initial.as_ref());
             if notice.is_some() {
                 state.0.apply(WorkbenchAction::Notice(notice));
             }
             state
         })
     };
+    // A case shared in the address opens once, as a new case, after the first render (the
+    // browser inflates it asynchronously); its data then leaves the address.
+    {
+        let dispatcher = bench.dispatcher();
+        use_effect_with(props.share_links, move |&share_links| {
+            let (_, hash) = location_parts();
+            if let (true, Some(data)) = (share_links, share::find(&hash)) {
+                let data = data.to_string();
+                forget_share_fragment(&hash);
+                spawn_local(async move { dispatcher.dispatch(open_link(&data).await) });
+            }
+        });
+    }
     let save_error = use_state(|| None::<String>);
     let recovered_dismissed = use_state(|| false);
 
@@ -246,15 +257,36 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let tool = props.tool.unwrap_or(*current);
-    // Deflating the case for its link costs milliseconds with many candidates: only when the
-    // Cases tool, which shows the link, is open.
-    let share_link = use_memo((s.valid().clone(), tool == Tool::Cases), |(case, shown)| {
-        if *shown {
-            format!("{}{}", location_parts().0, share::fragment(case))
-        } else {
-            String::new()
-        }
-    });
+    // The current case's link, made while the Cases tool (which shows it) is open: deflating costs
+    // milliseconds with many candidates. The browser deflates asynchronously; an answer for a case
+    // that has changed since is dropped.
+    let share_link = use_state(AttrValue::default);
+    {
+        let share_link = share_link.clone();
+        use_effect_with(
+            (s.valid().clone(), tool == Tool::Cases),
+            move |(case, shown)| {
+                let current = Rc::new(Cell::new(true));
+                if *shown {
+                    let payload = share::payload(case);
+                    let current = current.clone();
+                    spawn_local(async move {
+                        let link = match deflate::deflate(&payload).await {
+                        Ok(deflated) => {
+                            let data = share::link_data(&deflated);
+                            format!("{}{}", location_parts().0, share::fragment(&data))
+                        }
+                        Err(_) => "This browser cannot make share links (it has no CompressionStream).".into(),
+                    };
+                        if current.get() {
+                            share_link.set(link.into());
+                        }
+                    });
+                }
+                move || current.set(false)
+            },
+        );
+    }
 
     let body = match tool {
         Tool::Maturity => html! { <MaturityTool session={s.clone()} on_edit={on_edit.clone()} /> },

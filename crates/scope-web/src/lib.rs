@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod components;
+pub mod deflate;
 pub mod files;
 pub mod state;
 pub mod storage;

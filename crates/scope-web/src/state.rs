@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use scope_core::Case;
 use scope_core::date::Date;
-use scope_core::share;
+use scope_core::share::{self, ShareError};
 use scope_core::workspace::{Workbench, WorkbenchAction, Workspace};
 use yew::Reducible;
 
+use crate::deflate::{self, Failure};
 use crate::storage::Loaded;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,9 +26,9 @@ impl Reducible for WorkbenchState {
 }
 
 impl WorkbenchState {
-    /// The workbench at start-up: what storage held (or a new workspace), then the case a share
-    /// link carries, added as a new case.
-    pub fn start(loaded: &Loaded, fragment: &str, initial: Option<&Case>) -> Self {
+    /// The workbench at start-up: what storage held, or a new workspace (from `initial` when
+    /// given). A shared case in the address is added after, by [`open_link`].
+    pub fn start(loaded: &Loaded, initial: Option<&Case>) -> Self {
         let workspace = match (loaded, initial) {
             (Loaded::Restored(w), _) => w.clone(),
             (_, Some(case)) => {
@@ -37,22 +38,31 @@ impl WorkbenchState {
             }
             _ => Workspace::new(today()),
         };
-        let mut bench = Workbench::new(workspace);
-        if let Some(data) = share::find(fragment) {
-            match share::decode(data) {
-                Ok(case) => {
-                    let name = case.exchange.name.clone();
-                    bench.apply(WorkbenchAction::Add(
-                        vec![case],
-                        format!("Opened the shared case \"{name}\" as a new case."),
-                    ));
-                }
-                Err(e) => bench.apply(WorkbenchAction::Notice(Some(format!(
-                    "{e} Nothing was changed."
-                )))),
-            }
+        WorkbenchState(Workbench::new(workspace))
+    }
+}
+
+/// What a share link's data does: add its case as a new case, or say why it cannot and change
+/// nothing.
+pub async fn open_link(data: &str) -> WorkbenchAction {
+    let case = match share::deflated(data) {
+        Ok(deflated) => match deflate::inflate(&deflated, share::MAX_DECODED).await {
+            Ok(json) => share::case_from_payload(&json),
+            Err(Failure::TooLarge) => Err(ShareError::TooLarge),
+            Err(Failure::Damaged) => Err(ShareError::Damaged),
+            Err(Failure::Unsupported) => Err(ShareError::Unsupported),
+        },
+        Err(e) => Err(e),
+    };
+    match case {
+        Ok(case) => {
+            let name = case.exchange.name.clone();
+            WorkbenchAction::Add(
+                vec![case],
+                format!("Opened the shared case \"{name}\" as a new case."),
+            )
         }
-        WorkbenchState(bench)
+        Err(e) => WorkbenchAction::Notice(Some(format!("{e} Nothing was changed."))),
     }
 }
 

@@ -173,6 +173,43 @@ fn estimates_match_the_native_golden_figures() {
     }
 }
 
+/// Share links are one format whoever deflates: a link made natively by miniz_oxide (as every
+/// link was before the browser deflated them) opens through the browser's DecompressionStream,
+/// and a link the browser deflates opens natively.
+#[wasm_bindgen_test]
+async fn share_links_open_whoever_deflated_them() {
+    use scope_core::share;
+    use scope_core::workspace::WorkbenchAction;
+    use scope_web::deflate;
+
+    let case =
+        scope_core::Case::from_json(include_str!("../../../tests/cases/blocked.json")).unwrap();
+    let old = include_str!("fixtures/blocked.link").trim();
+    match scope_web::state::open_link(old).await {
+        WorkbenchAction::Add(cases, notice) => {
+            assert_eq!(cases, vec![case.clone()]);
+            assert!(notice.contains("Opened the shared case"), "{notice}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let deflated = deflate::deflate(&share::payload(&case)).await.unwrap();
+    let data = share::link_data(&deflated);
+    assert_eq!(share::decode(&data).unwrap(), case);
+
+    // Cut short, and a small link that expands past the limit: said, never read.
+    let cut = &old[..old.len() / 2];
+    assert!(
+        matches!(scope_web::state::open_link(cut).await, WorkbenchAction::Notice(Some(n)) if n.contains("damaged"))
+    );
+    let bomb = deflate::deflate(&vec![b' '; share::MAX_DECODED + 1])
+        .await
+        .unwrap();
+    assert_eq!(
+        deflate::inflate(&bomb, share::MAX_DECODED).await,
+        Err(deflate::Failure::TooLarge)
+    );
+}
+
 fn mount_app() -> Element {
     let root = fresh_root();
     yew::Renderer::<App>::with_root(root.clone()).render();
