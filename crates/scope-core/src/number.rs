@@ -80,8 +80,11 @@ pub fn parse_number(text: &str) -> Option<f64> {
 pub struct Fixed(pub f64, pub usize);
 
 /// `{}` of std for an f64, without std's float formatting: the shortest digits that read back as
-/// the same f64 (serde_json's writer, already in the bundle for case files), in plain notation.
-/// Equal to std's for every finite value (tested) and for NaN and the infinities.
+/// the same f64 (zmij, serde_json's writer, already in the bundle for case files), in plain
+/// notation. The same text as std's (tested), but for one rare case: where the value lies exactly
+/// halfway between the two shortest forms (seen at 16 and 17 significant digits), std rounds up
+/// and zmij to even (`-14826971631980.3125` is "...980.313" in std, "...980.312" here). Both read
+/// back as the same f64.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Shortest(pub f64);
 
@@ -95,6 +98,34 @@ pub fn bounded(x: f64, lo: f64, hi: f64) -> f64 {
 const POW10: [f64; 10] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 const EXACT_INTEGERS: f64 = 4_503_599_627_370_496.0; // 2^52
 
+/// Room for any text written here: a sign, 17 digits of a value below 2^53 (or zmij's longest
+/// form, 24 bytes) and a point.
+const TEXT: usize = 32;
+
+/// Text written right to left into the end of a buffer.
+struct Backwards {
+    buf: [u8; TEXT],
+    at: usize,
+}
+
+impl Backwards {
+    fn new() -> Self {
+        Backwards {
+            buf: [0; TEXT],
+            at: TEXT,
+        }
+    }
+
+    fn push(&mut self, b: u8) {
+        self.at -= 1;
+        self.buf[self.at] = b;
+    }
+
+    fn pad(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(std::str::from_utf8(&self.buf[self.at..]).unwrap_or_default())
+    }
+}
+
 impl std::fmt::Display for Fixed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Fixed(x, digits) = *self;
@@ -102,34 +133,56 @@ impl std::fmt::Display for Fixed {
         let scale = POW10[digits];
         let scaled = x * scale;
         if !scaled.is_finite() || scaled.abs() >= EXACT_INTEGERS {
-            let text = Shortest(x).to_string();
-            if !x.is_finite() || digits == 0 {
-                return f.pad(text.split('.').next().unwrap_or(&text));
-            }
-            let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-            let frac: String = frac
-                .chars()
-                .chain(std::iter::repeat('0'))
-                .take(digits)
-                .collect();
-            return f.pad(&format!("{int}.{frac}"));
+            return wide(x, digits, f);
         }
-        // x * scale == scaled + error exactly (fma rounds once): the error decides a tie.
-        let error = libm::fma(x, scale, -scaled);
         let floor = scaled.floor();
         let part = scaled - floor; // exact below 2^52
-        let up = part > 0.5
-            || (part == 0.5 && (error > 0.0 || (error == 0.0 && floor.rem_euclid(2.0) == 1.0)));
-        let rounded = (floor + if up { 1.0 } else { 0.0 }).abs() as u64;
-        let sign = if x.is_sign_negative() { "-" } else { "" };
-        let unit = scale as u64;
-        let text = if digits == 0 {
-            format!("{sign}{rounded}")
+        let up = if part == 0.5 {
+            // A tie after rounding the product: x * scale == scaled + error exactly (fma rounds
+            // once), and the error's sign says which side of the tie x really is.
+            let error = libm::fma(x, scale, -scaled);
+            error > 0.0 || (error == 0.0 && floor.rem_euclid(2.0) == 1.0)
         } else {
-            format!("{sign}{}.{:0digits$}", rounded / unit, rounded % unit)
+            part > 0.5
         };
-        f.pad(&text)
+        let mut n = (floor + if up { 1.0 } else { 0.0 }).abs() as u64;
+        let mut text = Backwards::new();
+        for _ in 0..digits {
+            text.push(b'0' + (n % 10) as u8);
+            n /= 10;
+        }
+        if digits > 0 {
+            text.push(b'.');
+        }
+        loop {
+            text.push(b'0' + (n % 10) as u8);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if x.is_sign_negative() {
+            text.push(b'-');
+        }
+        text.pad(f)
     }
+}
+
+/// `Fixed` past 2^52 after scaling (and NaN, the infinities): the shortest form, its decimals
+/// cut or padded to `digits`.
+#[inline(never)]
+fn wide(x: f64, digits: usize, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    let text = Shortest(x).to_string();
+    if !x.is_finite() || digits == 0 {
+        return f.pad(text.split('.').next().unwrap_or(&text));
+    }
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac: String = frac
+        .chars()
+        .chain(std::iter::repeat('0'))
+        .take(digits)
+        .collect();
+    f.pad(&format!("{int}.{frac}"))
 }
 
 impl std::fmt::Display for Shortest {
@@ -146,36 +199,54 @@ impl std::fmt::Display for Shortest {
         }
         let mut buffer = zmij::Buffer::new();
         let written = buffer.format_finite(x.abs());
-        // zmij writes "1.0", "0.001", "1.5e16", "1e-7": the digits, then where the point goes.
-        let (mantissa, exponent) = written.split_once('e').unwrap_or((written, "0"));
-        let exponent: i64 = exponent.parse().unwrap_or(0);
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let all: String = int.chars().chain(frac.chars()).collect();
-        let point = int.len() as i64 + exponent;
-        let lead = all.len() - all.trim_start_matches('0').len();
-        let digits = all.trim_matches('0');
-        let point = point - lead as i64;
-        let mut text = String::with_capacity(digits.len() + 8);
-        if x.is_sign_negative() {
-            text.push('-');
+        // zmij writes "1.0", "0.001", "1.5e16", "1e-7". Without an exponent that is std's text
+        // once a trailing ".0" goes; with one, the digits are laid out in plain notation.
+        if !written.contains('e') {
+            let digits = written.strip_suffix(".0").unwrap_or(written);
+            let mut text = Backwards::new();
+            for &b in digits.as_bytes().iter().rev() {
+                text.push(b);
+            }
+            if x.is_sign_negative() {
+                text.push(b'-');
+            }
+            return text.pad(f);
         }
-        if digits.is_empty() {
-            text.push('0');
-        } else if point <= 0 {
-            text.push_str("0.");
-            text.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
-            text.push_str(digits);
-        } else if point as usize >= digits.len() {
-            text.push_str(digits);
-            text.extend(std::iter::repeat_n('0', point as usize - digits.len()));
-        } else {
-            let (a, b) = digits.split_at(point as usize);
-            text.push_str(a);
-            text.push('.');
-            text.push_str(b);
-        }
-        f.pad(&text)
+        plain(written, x.is_sign_negative(), f)
     }
+}
+
+/// zmij's exponent form (`1.5e16`, `1e-7`) in std's plain notation.
+#[inline(never)]
+fn plain(written: &str, negative: bool, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    let (mantissa, exponent) = written.split_once('e').unwrap_or((written, "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all: String = int.chars().chain(frac.chars()).collect();
+    let point = int.len() as i64 + exponent;
+    let lead = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_matches('0');
+    let point = point - lead as i64;
+    let mut text = String::with_capacity(digits.len() + 8);
+    if negative {
+        text.push('-');
+    }
+    if digits.is_empty() {
+        text.push('0');
+    } else if point <= 0 {
+        text.push_str("0.");
+        text.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        text.push_str(digits);
+    } else if point as usize >= digits.len() {
+        text.push_str(digits);
+        text.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        text.push_str(a);
+        text.push('.');
+        text.push_str(b);
+    }
+    f.pad(&text)
 }
 
 #[cfg(test)]
@@ -257,6 +328,7 @@ mod tests {
         ];
         for x in values {
             assert_eq!(Shortest(x).to_string(), format!("{x}"), "{x:e}");
+            same_as_std_display(x).unwrap();
             for (n, scale) in POW10.iter().enumerate().take(7) {
                 if x.is_finite() && (x * scale).abs() >= EXACT_INTEGERS {
                     continue;
@@ -269,20 +341,52 @@ mod tests {
         // Beyond 2^52 after scaling: the shortest digits, cut or padded.
         assert_eq!(Fixed(1e16, 2).to_string(), "10000000000000000.00");
         assert_eq!(Fixed(f64::NAN, 2).to_string(), "NaN");
+        // The documented tie: 17 digits, exactly halfway.
+        let tie = f64::from_bits(14_027_297_049_479_927_968); // -14826971631980.3125 exactly
+        assert_eq!(Shortest(tie).to_string(), "-14826971631980.312");
+        assert_eq!(format!("{tie}"), "-14826971631980.313");
+    }
+
+    /// Shortest's text is std's, or (the documented tie) is one less in its last digit; and it
+    /// always reads back as the same f64.
+    fn same_as_std_display(x: f64) -> Result<(), TestCaseError> {
+        let (ours, std) = (Shortest(x).to_string(), format!("{x}"));
+        if x.is_finite() {
+            prop_assert_eq!(
+                ours.parse::<f64>().map(f64::to_bits),
+                Ok(x.to_bits()),
+                "{}",
+                ours
+            );
+        }
+        if ours != std {
+            let (a, b) = (ours.as_bytes(), std.as_bytes());
+            let last = a.len() - 1;
+            prop_assert!(
+                a.len() == b.len() && a[..last] == b[..last] && b[last] == a[last] + 1,
+                "{} vs std {}",
+                ours,
+                std
+            );
+        }
+        Ok(())
     }
 
     proptest! {
         #[test]
         fn shortest_is_std_display(bits in any::<u64>()) {
-            let x = f64::from_bits(bits);
-            prop_assert_eq!(Shortest(x).to_string(), format!("{x}"));
+            same_as_std_display(f64::from_bits(bits))?;
         }
 
-        /// Every figure shown: values of any magnitude a case gives, at 0 to 9 decimals.
+        /// Every figure shown: values of any magnitude a case gives, at 0 to 9 decimals (and their
+    /// shortest forms).
         #[test]
         fn fixed_is_std_precision(mantissa in -1e7f64..1e7, exp in -9i32..7, n in 0usize..=9) {
             let x = mantissa * 10f64.powi(exp);
-            prop_assume!((x * POW10[n]).abs() < EXACT_INTEGERS);
+            same_as_std_display(x)?;
+            if (x * POW10[n]).abs() >= EXACT_INTEGERS {
+                return Ok(()); // beyond Fixed's exact range
+            }
             prop_assert_eq!(Fixed(x, n).to_string(), format!("{x:.n$}"), "{:e}", x);
         }
 
