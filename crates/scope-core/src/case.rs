@@ -352,7 +352,7 @@ impl Case {
             Some(v) => {
                 let newer = v.as_u64().is_some_and(|n| n > CASE_VERSION);
                 return Err(CaseError::UnsupportedVersion {
-                    found: v.to_string(),
+                    found: crate::read::quoted(&v),
                     hint: if newer {
                         "it was written by a newer Connector Scope: update to read it"
                     } else {

@@ -248,6 +248,20 @@ impl Object<'_> {
     }
 }
 
+/// A value as a message quotes it: scalars as JSON writes them, containers by kind. (Writing a
+/// whole `Value` would link serde_json's writer for `Value` twice, compact and pretty, for two
+/// messages about a version number.)
+pub(crate) fn quoted(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("{s:?}"),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

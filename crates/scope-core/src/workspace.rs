@@ -213,7 +213,7 @@ fn migrate(value: Value) -> Result<Value, WorkspaceError> {
     match value.get("version") {
         Some(v) if v.as_u64() == Some(WORKSPACE_VERSION) => Ok(value),
         Some(v) => Err(WorkspaceError::UnknownVersion {
-            found: v.to_string(),
+            found: crate::read::quoted(v),
         }),
         None => Err(WorkspaceError::UnknownVersion {
             found: "none".into(),
