@@ -104,4 +104,29 @@ describe('app shell', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('on a wide screen the sticky summary never covers the full-width parts below it', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(APP_URL);
+    await page.getByLabel('Load').selectOption('Mature spot CEX');
+    for (const [tool, wide] of [
+      ['Estimate', '.details'],
+      ['Candidates', '.candidate-table'],
+      ['Agreement', '[aria-label="Projection by month"]'],
+      ['Process', 'table.stages'],
+    ]) {
+      await page.getByRole('tab', { name: tool }).click();
+      // Scrolled so the full-width part fills the screen, where a sticky summary would follow.
+      const overlap = await page.evaluate(async (wide) => {
+        document.querySelector(wide).scrollIntoView({ block: 'start' });
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const a = document.querySelector('[role=tabpanel] .summary').getBoundingClientRect();
+        const b = document.querySelector(wide).getBoundingClientRect();
+        return Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)) * Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left));
+      }, wide);
+      assert.equal(overlap, 0, `${tool}: the summary overlaps ${wide}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

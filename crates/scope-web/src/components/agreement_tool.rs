@@ -79,36 +79,38 @@ pub fn AgreementTool(props: &AgreementToolProps) -> Html {
         Callback::from(move |v: String| emit(AgreementEdit::TokenSymbol(v)))
     };
     html! {
-        <div class="tool-layout agreement">
-            <AgreementSummary report={(*report).clone()} />
-            <form class="inputs" aria-label="Agreement" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <Choice name="cs-agreement-kind" legend="Agreement" options={kinds} value={spec.kind.as_str()} on_change={on_kind} />
-                <fieldset>
-                    <legend>{ if variable { "Fee share" } else { "Fixed amount" } }</legend>
-                    if variable {
-                        { field(AgreementField::MonthlyVolume, "Monthly volume through the connector", None) }
-                        { field(AgreementField::FeeRatePct, "Exchange fee rate (%)", Some("0.1 is 10 basis points")) }
-                        { field(AgreementField::SharePct, "Share of fees to the Foundation (%)", None) }
-                        { field(AgreementField::GrowthPct, "Monthly volume growth (%)", None) }
-                    } else {
-                        { field(AgreementField::FixedMonthly, "Amount per month", None) }
-                    }
-                    { field(AgreementField::Months, "Months to project", None) }
-                    { field(AgreementField::BuildCharge, "Build charge (exchange to developer)", None) }
-                    <label class="check" for="cs-agreement-renewal">
-                        <input type="checkbox" id="cs-agreement-renewal" checked={spec.renewal} onchange={renewal} />
-                        { format!("Year-2 rule: {currency} 2,000 a year, waived above {currency} 200 a month of fee share") }
-                    </label>
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Incentive plan for the first users" }</legend>
-                    { field(AgreementField::Hbot, "HBOT rewards", None) }
-                    { field(AgreementField::ExchangeToken, "Exchange-token rewards", None) }
-                    <TextInput id="cs-agreement-token-symbol" label="Token symbol"
-                        value={spec.incentives.as_ref().and_then(|i| i.exchange_token_symbol.clone()).unwrap_or_default()} on_change={symbol} />
-                    { field(AgreementField::FirstUsers, "First users", None) }
-                </fieldset>
-            </form>
+        <div class="tool">
+            <div class="tool-layout agreement">
+                <AgreementSummary report={(*report).clone()} />
+                <form class="inputs" aria-label="Agreement" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <Choice name="cs-agreement-kind" legend="Agreement" options={kinds} value={spec.kind.as_str()} on_change={on_kind} />
+                    <fieldset>
+                        <legend>{ if variable { "Fee share" } else { "Fixed amount" } }</legend>
+                        if variable {
+                            { field(AgreementField::MonthlyVolume, "Monthly volume through the connector", None) }
+                            { field(AgreementField::FeeRatePct, "Exchange fee rate (%)", Some("0.1 is 10 basis points")) }
+                            { field(AgreementField::SharePct, "Share of fees to the Foundation (%)", None) }
+                            { field(AgreementField::GrowthPct, "Monthly volume growth (%)", None) }
+                        } else {
+                            { field(AgreementField::FixedMonthly, "Amount per month", None) }
+                        }
+                        { field(AgreementField::Months, "Months to project", None) }
+                        { field(AgreementField::BuildCharge, "Build charge (exchange to developer)", None) }
+                        <label class="check" for="cs-agreement-renewal">
+                            <input type="checkbox" id="cs-agreement-renewal" checked={spec.renewal} onchange={renewal} />
+                            { format!("Year-2 rule: {currency} 2,000 a year, waived above {currency} 200 a month of fee share") }
+                        </label>
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ "Incentive plan for the first users" }</legend>
+                        { field(AgreementField::Hbot, "HBOT rewards", None) }
+                        { field(AgreementField::ExchangeToken, "Exchange-token rewards", None) }
+                        <TextInput id="cs-agreement-token-symbol" label="Token symbol"
+                            value={spec.incentives.as_ref().and_then(|i| i.exchange_token_symbol.clone()).unwrap_or_default()} on_change={symbol} />
+                        { field(AgreementField::FirstUsers, "First users", None) }
+                    </fieldset>
+                </form>
+            </div>
             if let Some(r) = &*report {
                 <Projection report={r.clone()} />
             }

@@ -90,76 +90,78 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
     };
 
     html! {
-        <div class="tool-layout candidates">
-            <RankingSummary report={(*report).clone()} selected={case.selected_candidate.clone()}
-                on_select={{ let emit = emit.clone(); Callback::from(move |name: Option<String>| emit(CandidatesEdit::Select(name))) }} />
-            <form class="inputs" aria-label="Method and criteria" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <fieldset>
-                    <legend>{ "Method" }</legend>
-                    <SelectInput id="cs-method" label="Scoring" value={case.evaluation.method.as_str()} on_change={on_method}
-                        options={Method::ALL.iter().map(|m| (AttrValue::from(m.as_str()), AttrValue::from(m.label()))).collect::<Vec<_>>()} />
-                    <SelectInput id="cs-normalization" label="Normalization" on_change={on_normalization}
-                        value={case.evaluation.normalization.map_or("", |n| n.as_str())}
-                        options={std::iter::once((AttrValue::from(""), AttrValue::from(format!("Default ({})", case.evaluation.method.default_normalization()))))
-                            .chain(Normalization::ALL.iter().map(|n| (AttrValue::from(n.as_str()), AttrValue::from(n.as_str())))).collect::<Vec<_>>()} />
-                    <SelectInput id="cs-weight-mode" label="Weights" value={if ahp { "ahp" } else { "direct" }} on_change={on_mode}
-                        options={vec![(AttrValue::from("direct"), AttrValue::from("Direct weights")), (AttrValue::from("ahp"), AttrValue::from("AHP pairwise comparisons"))]} />
-                </fieldset>
-                <div class="table-scroll">
-                    <table class="criteria">
-                        <caption>{ "Criteria" }</caption>
-                        <thead><tr>
-                            <th scope="col">{ "Criterion" }</th><th scope="col">{ "More is" }</th>
-                            <th scope="col">{ "Weight" }</th><th scope="col">{ "Winner stays" }</th><th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
-                        </tr></thead>
-                        <tbody>
-                            { for criteria.iter().enumerate().map(|(i, c)| {
-                                let rename = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::RenameCriterion(i, e.target_unchecked_into::<HtmlInputElement>().value()))) };
-                                let kind = { let emit = emit.clone(); Callback::from(move |v: String| if let Ok(k) = v.parse::<CriterionKind>() { emit(CandidatesEdit::CriterionKind(i, k)) }) };
-                                let weight_path = format!("criteria[{i}].weight");
-                                let weight_text = s.text_at(&weight_path, || c.weight.map(|w| Shortest(w).to_string()).unwrap_or_default());
-                                let weight = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Weight(i, e.target_unchecked_into::<HtmlInputElement>().value()))) };
-                                let error = s.error(&weight_path).or_else(|| s.error(&format!("criteria[{i}].id")));
-                                html! {
-                                    <tr data-criterion={c.id.clone()}>
-                                        <th scope="row">
-                                            <input class="inline" aria-label={format!("Name of criterion {}", i + 1)} value={c.label().to_string()} oninput={rename} />
-                                        </th>
-                                        <td>
-                                            <SelectInput id={format!("cs-criterion-{i}-kind")} label={format!("{}: more is", c.label())} value={c.kind.as_str()} on_change={kind}
-                                                options={vec![(AttrValue::from("benefit"), AttrValue::from("better")), (AttrValue::from("cost"), AttrValue::from("worse"))]} />
-                                        </td>
-                                        <td>
-                                            if ahp {
-                                                { (*report).as_ref().ok().and_then(|r| r.weights.0.iter().find(|(id, _)| *id == c.id).map(|(_, w)| format!("{}%", Fixed(w * 100.0, 1)))).unwrap_or_default() }
-                                            } else {
-                                                <input class={class("inline number", error.is_some().then_some("invalid"))} inputmode="decimal"
-                                                    aria-label={format!("Weight of {}", c.label())} value={weight_text} oninput={weight}
-                                                    aria-invalid={error.is_some().to_string()} />
-                                                <input type="range" min="0" max="1" step="0.01" class="slider" aria-label={format!("Weight of {} (slider)", c.label())}
-                                                    value={Shortest(c.weight.unwrap_or(0.0)).to_string()}
-                                                    oninput={{ let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Weight(i, e.target_unchecked_into::<HtmlInputElement>().value()))) }} />
-                                                if let Some(e) = error { <span class="error" role="alert">{ e }</span> }
-                                            }
-                                        </td>
-                                        <td>{ sensitivity(&c.id).map(|s| html! { <WeightInterval sensitivity={s} /> }).unwrap_or_default() }</td>
-                                        <td class="actions">
-                                            { button(format!("Move {} up", c.label()), "↑", CandidatesEdit::MoveCriterion(i, false), i == 0) }
-                                            { button(format!("Move {} down", c.label()), "↓", CandidatesEdit::MoveCriterion(i, true), i + 1 == criteria.len()) }
-                                            { button(format!("Remove {}", c.label()), "✕", CandidatesEdit::RemoveCriterion(i), criteria.len() < 2) }
-                                        </td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-                { button("Add criterion".into(), "Add criterion", CandidatesEdit::AddCriterion, false) }
-                if let Some(e) = s.error("criteria") { <p class="error" role="alert">{ e }</p> }
-                if ahp {
-                    <AhpPairs session={s.clone()} on_edit={props.on_edit.clone()} report={(*report).clone()} />
-                }
-            </form>
+        <div class="tool">
+            <div class="tool-layout candidates">
+                <RankingSummary report={(*report).clone()} selected={case.selected_candidate.clone()}
+                    on_select={{ let emit = emit.clone(); Callback::from(move |name: Option<String>| emit(CandidatesEdit::Select(name))) }} />
+                <form class="inputs" aria-label="Method and criteria" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <fieldset>
+                        <legend>{ "Method" }</legend>
+                        <SelectInput id="cs-method" label="Scoring" value={case.evaluation.method.as_str()} on_change={on_method}
+                            options={Method::ALL.iter().map(|m| (AttrValue::from(m.as_str()), AttrValue::from(m.label()))).collect::<Vec<_>>()} />
+                        <SelectInput id="cs-normalization" label="Normalization" on_change={on_normalization}
+                            value={case.evaluation.normalization.map_or("", |n| n.as_str())}
+                            options={std::iter::once((AttrValue::from(""), AttrValue::from(format!("Default ({})", case.evaluation.method.default_normalization()))))
+                                .chain(Normalization::ALL.iter().map(|n| (AttrValue::from(n.as_str()), AttrValue::from(n.as_str())))).collect::<Vec<_>>()} />
+                        <SelectInput id="cs-weight-mode" label="Weights" value={if ahp { "ahp" } else { "direct" }} on_change={on_mode}
+                            options={vec![(AttrValue::from("direct"), AttrValue::from("Direct weights")), (AttrValue::from("ahp"), AttrValue::from("AHP pairwise comparisons"))]} />
+                    </fieldset>
+                    <div class="table-scroll">
+                        <table class="criteria">
+                            <caption>{ "Criteria" }</caption>
+                            <thead><tr>
+                                <th scope="col">{ "Criterion" }</th><th scope="col">{ "More is" }</th>
+                                <th scope="col">{ "Weight" }</th><th scope="col">{ "Winner stays" }</th><th scope="col"><span class="visually-hidden">{ "Actions" }</span></th>
+                            </tr></thead>
+                            <tbody>
+                                { for criteria.iter().enumerate().map(|(i, c)| {
+                                    let rename = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::RenameCriterion(i, e.target_unchecked_into::<HtmlInputElement>().value()))) };
+                                    let kind = { let emit = emit.clone(); Callback::from(move |v: String| if let Ok(k) = v.parse::<CriterionKind>() { emit(CandidatesEdit::CriterionKind(i, k)) }) };
+                                    let weight_path = format!("criteria[{i}].weight");
+                                    let weight_text = s.text_at(&weight_path, || c.weight.map(|w| Shortest(w).to_string()).unwrap_or_default());
+                                    let weight = { let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Weight(i, e.target_unchecked_into::<HtmlInputElement>().value()))) };
+                                    let error = s.error(&weight_path).or_else(|| s.error(&format!("criteria[{i}].id")));
+                                    html! {
+                                        <tr data-criterion={c.id.clone()}>
+                                            <th scope="row">
+                                                <input class="inline" aria-label={format!("Name of criterion {}", i + 1)} value={c.label().to_string()} oninput={rename} />
+                                            </th>
+                                            <td>
+                                                <SelectInput id={format!("cs-criterion-{i}-kind")} label={format!("{}: more is", c.label())} value={c.kind.as_str()} on_change={kind}
+                                                    options={vec![(AttrValue::from("benefit"), AttrValue::from("better")), (AttrValue::from("cost"), AttrValue::from("worse"))]} />
+                                            </td>
+                                            <td>
+                                                if ahp {
+                                                    { (*report).as_ref().ok().and_then(|r| r.weights.0.iter().find(|(id, _)| *id == c.id).map(|(_, w)| format!("{}%", Fixed(w * 100.0, 1)))).unwrap_or_default() }
+                                                } else {
+                                                    <input class={class("inline number", error.is_some().then_some("invalid"))} inputmode="decimal"
+                                                        aria-label={format!("Weight of {}", c.label())} value={weight_text} oninput={weight}
+                                                        aria-invalid={error.is_some().to_string()} />
+                                                    <input type="range" min="0" max="1" step="0.01" class="slider" aria-label={format!("Weight of {} (slider)", c.label())}
+                                                        value={Shortest(c.weight.unwrap_or(0.0)).to_string()}
+                                                        oninput={{ let emit = emit.clone(); Callback::from(move |e: InputEvent| emit(CandidatesEdit::Weight(i, e.target_unchecked_into::<HtmlInputElement>().value()))) }} />
+                                                    if let Some(e) = error { <span class="error" role="alert">{ e }</span> }
+                                                }
+                                            </td>
+                                            <td>{ sensitivity(&c.id).map(|s| html! { <WeightInterval sensitivity={s} /> }).unwrap_or_default() }</td>
+                                            <td class="actions">
+                                                { button(format!("Move {} up", c.label()), "↑", CandidatesEdit::MoveCriterion(i, false), i == 0) }
+                                                { button(format!("Move {} down", c.label()), "↓", CandidatesEdit::MoveCriterion(i, true), i + 1 == criteria.len()) }
+                                                { button(format!("Remove {}", c.label()), "✕", CandidatesEdit::RemoveCriterion(i), criteria.len() < 2) }
+                                            </td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    { button("Add criterion".into(), "Add criterion", CandidatesEdit::AddCriterion, false) }
+                    if let Some(e) = s.error("criteria") { <p class="error" role="alert">{ e }</p> }
+                    if ahp {
+                        <AhpPairs session={s.clone()} on_edit={props.on_edit.clone()} report={(*report).clone()} />
+                    }
+                </form>
+            </div>
             <CandidateTable session={s.clone()} on_edit={props.on_edit.clone()} />
             if let Ok(r) = &*report {
                 <Contributions report={r.clone()} />

@@ -92,58 +92,60 @@ pub fn EstimateTool(props: &EstimateToolProps) -> Html {
         .filter(|t| !t.perpetual_only() || case.connector.market.has_perpetual());
 
     html! {
-        <div class="tool-layout">
-            <EstimateSummary report={(*report).clone()} currency={case.estimate.currency.clone()} />
-            <form class="inputs" aria-label="Estimate inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <fieldset>
-                    <legend>{ "The maintainer" }</legend>
-                    { text(TextField::Availability, "Availability (hours a week)", None) }
-                    { text(TextField::HourlyRate, "Hourly rate", None) }
-                    { text(TextField::Currency, "Currency", Some("ISO code, e.g. USD")) }
-                    <SelectInput id="cs-estimate-experience" label="Experience with Hummingbot connectors"
-                        options={experience_options} value={case.estimate.experience.as_str()} on_change={on_experience} />
-                    { text(TextField::Overhead, "Foundation PM and QA overhead (%)", None) }
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Reuse" }</legend>
-                    <SelectInput id="cs-connector-precedent" label="Precedent: a connector of a similar API"
-                        options={connector_options("None", false)}
-                        value={case.connector.precedent.clone().unwrap_or_default()}
-                        error={s.error("connector.precedent")} on_change={on_precedent} />
-                    if modification {
-                        <SelectInput id="cs-connector-base" label="Connector being modified"
-                            options={connector_options("Choose...", false)}
-                            value={case.connector.base_connector.clone().unwrap_or_default()}
-                            error={s.error("connector.base_connector")} on_change={on_base} />
-                        <fieldset class="parts">
-                            <legend>{ "Parts that change" }</legend>
-                            { for parts.map(|task| {
-                                let on_edit = props.on_edit.clone();
-                                let task = *task;
-                                let id = format!("cs-change-{task}");
-                                html! {
-                                    <label for={id.clone()} class="check">
-                                        <input type="checkbox" id={id} checked={case.connector.changes.contains(&task)}
-                                            onchange={Callback::from(move |e: Event| {
-                                                let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                                                on_edit.emit(Edit::Change(task, on));
-                                            })} />
-                                        { task.label() }
-                                    </label>
+        <div class="tool">
+            <div class="tool-layout">
+                <EstimateSummary report={(*report).clone()} currency={case.estimate.currency.clone()} />
+                <form class="inputs" aria-label="Estimate inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <fieldset>
+                        <legend>{ "The maintainer" }</legend>
+                        { text(TextField::Availability, "Availability (hours a week)", None) }
+                        { text(TextField::HourlyRate, "Hourly rate", None) }
+                        { text(TextField::Currency, "Currency", Some("ISO code, e.g. USD")) }
+                        <SelectInput id="cs-estimate-experience" label="Experience with Hummingbot connectors"
+                            options={experience_options} value={case.estimate.experience.as_str()} on_change={on_experience} />
+                        { text(TextField::Overhead, "Foundation PM and QA overhead (%)", None) }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ "Reuse" }</legend>
+                        <SelectInput id="cs-connector-precedent" label="Precedent: a connector of a similar API"
+                            options={connector_options("None", false)}
+                            value={case.connector.precedent.clone().unwrap_or_default()}
+                            error={s.error("connector.precedent")} on_change={on_precedent} />
+                        if modification {
+                            <SelectInput id="cs-connector-base" label="Connector being modified"
+                                options={connector_options("Choose...", false)}
+                                value={case.connector.base_connector.clone().unwrap_or_default()}
+                                error={s.error("connector.base_connector")} on_change={on_base} />
+                            <fieldset class="parts">
+                                <legend>{ "Parts that change" }</legend>
+                                { for parts.map(|task| {
+                                    let on_edit = props.on_edit.clone();
+                                    let task = *task;
+                                    let id = format!("cs-change-{task}");
+                                    html! {
+                                        <label for={id.clone()} class="check">
+                                            <input type="checkbox" id={id} checked={case.connector.changes.contains(&task)}
+                                                onchange={Callback::from(move |e: Event| {
+                                                    let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                                                    on_edit.emit(Edit::Change(task, on));
+                                                })} />
+                                            { task.label() }
+                                        </label>
+                                    }
+                                }) }
+                                if let Some(e) = s.error("connector.changes") {
+                                    <span class="error" role="alert">{ e }</span>
                                 }
-                            }) }
-                            if let Some(e) = s.error("connector.changes") {
-                                <span class="error" role="alert">{ e }</span>
-                            }
-                        </fieldset>
-                    }
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Simulation" }</legend>
-                    { text(TextField::Samples, "Monte Carlo samples", None) }
-                    { text(TextField::Seed, "Seed", Some("same seed, same numbers")) }
-                </fieldset>
-            </form>
+                            </fieldset>
+                        }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ "Simulation" }</legend>
+                        { text(TextField::Samples, "Monte Carlo samples", None) }
+                        { text(TextField::Seed, "Seed", Some("same seed, same numbers")) }
+                    </fieldset>
+                </form>
+            </div>
             if let Ok(r) = &*report {
                 <EstimateDetails report={r.clone()} />
             }

@@ -62,21 +62,23 @@ pub fn ProcessTool(props: &ProcessToolProps) -> Html {
         .next_stage
         .and_then(|id| plan.stages.iter().find(|s| s.id == id));
     html! {
-        <div class="tool-layout process">
-            <aside class="summary" aria-live="polite">
-                <h2>{ "Next action" }</h2>
-                if let Some(s) = next {
-                    <p data-testid="next-stage"><strong>{ s.label }</strong></p>
-                    <p>{ s.reason }</p>
-                } else {
-                    <p data-testid="next-stage">{ "Every stage is done: the connector is merged." }</p>
-                }
-                <p>{ format!("Delivery (maintainer assignment to merge), PERT mean: {} days.", Fixed(plan.delivery_days_mean, 0)) }</p>
-            </aside>
-            <form class="inputs" aria-label="Engagement path" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <Choice name="cs-path" legend="How the exchange approaches Hummingbot" options={paths} value={case.path.as_str()} on_change={on_path} />
-                <SelectInput id="cs-era" label="Governance era (vote lengths)" options={eras} value={case.governance_era.as_str()} on_change={on_era} />
-            </form>
+        <div class="tool">
+            <div class="tool-layout process">
+                <aside class="summary" aria-live="polite">
+                    <h2>{ "Next action" }</h2>
+                    if let Some(s) = next {
+                        <p data-testid="next-stage"><strong>{ s.label }</strong></p>
+                        <p>{ s.reason }</p>
+                    } else {
+                        <p data-testid="next-stage">{ "Every stage is done: the connector is merged." }</p>
+                    }
+                    <p>{ format!("Delivery (maintainer assignment to merge), PERT mean: {} days.", Fixed(plan.delivery_days_mean, 0)) }</p>
+                </aside>
+                <form class="inputs" aria-label="Engagement path" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <Choice name="cs-path" legend="How the exchange approaches Hummingbot" options={paths} value={case.path.as_str()} on_change={on_path} />
+                    <SelectInput id="cs-era" label="Governance era (vote lengths)" options={eras} value={case.governance_era.as_str()} on_change={on_era} />
+                </form>
+            </div>
             <div class="table-scroll"><table class="stages">
                 <caption>{ format!("The nine stages on this path: {}", plan.path_label) }</caption>
                 <thead><tr>
