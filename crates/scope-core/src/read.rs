@@ -144,9 +144,8 @@ impl<'a> Node<'a> {
         let Value::String(s) = self.value else {
             return Err(self.expected("a decimal number written as a string, such as \"12.50\""));
         };
-        Decimal::from_str(s)
-            .or_else(|_| Decimal::from_scientific(s))
-            .map_err(|_| self.error(format!("{s:?} is not a decimal number")))
+        // rust_decimal's from_str reads "1.5e3" too (through from_scientific_lossy).
+        Decimal::from_str(s).map_err(|_| self.error(format!("{s:?} is not a decimal number")))
     }
 
     /// A string naming one of a closed set (an answer, a stage) or a date.
