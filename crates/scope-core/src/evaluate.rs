@@ -109,6 +109,12 @@ impl EvaluationReport {
         self.ranking.first()
     }
 
+    /// A score as a share of the top score, 0 to 1: the length of its bar in the ranking.
+    pub fn share_of_top(&self, score: f64) -> f64 {
+        let top = self.ranking.first().map_or(1.0, |c| c.score).max(1e-9);
+        crate::number::bounded(score / top, 0.0, 1.0)
+    }
+
     /// Each candidate's contributions as a stacked bar, in the case's order of candidates (not
     /// the ranking's: typing a value then changes bars in place instead of moving them about):
     /// one segment per criterion (its weighted part), scaled so that the longest bar is `width`

@@ -497,6 +497,29 @@ fn stacked_bars_are_contiguous_and_scaled_to_the_longest() {
     assert!((ratio(0) - ratio(1)).abs() < 1e-9);
 }
 
+/// The ranking's bars: the winner's is full, every other is its score's share of the winner's,
+/// in rank order.
+#[test]
+fn ranking_bars_are_shares_of_the_top_score() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/cases/largest-case.json"
+    ))
+    .unwrap();
+    let report = evaluate(&Case::from_json(&text).unwrap()).unwrap();
+    let shares: Vec<f64> = report
+        .ranking
+        .iter()
+        .map(|c| report.share_of_top(c.score))
+        .collect();
+    assert_eq!(shares[0], 1.0);
+    assert!(shares.windows(2).all(|w| w[0] >= w[1]), "{shares:?}");
+    assert!(shares.iter().all(|s| (0.0..=1.0).contains(s)));
+    let last = report.ranking.last().unwrap();
+    let expected = last.score / report.ranking[0].score;
+    assert!((shares[shares.len() - 1] - expected).abs() < 1e-12);
+}
+
 /// The published agreements' strip: every point on the line, the largest at 1/1.1 of it, the
 /// offer on the same scale (at the end when it is the largest, beyond none of the margins).
 #[test]

@@ -185,7 +185,6 @@ pub fn RankingSummary(props: &RankingSummaryProps) -> Html {
             return html! { <aside class="summary" aria-live="polite"><p class="note" data-testid="ranking-empty">{ e.to_string() }</p></aside> };
         }
     };
-    let top = r.ranking.first().map_or(1.0, |c| c.score).max(1e-9);
     html! {
         <aside class="summary" aria-label="Ranking" aria-live="polite">
             <ol class="ranking">
@@ -198,7 +197,12 @@ pub fn RankingSummary(props: &RankingSummaryProps) -> Html {
                         <li key={c.name.clone()} class={class("candidate", selected.then_some("selected"))} data-candidate={c.name.clone()}>
                             <span class="rank-number">{ c.rank }</span>
                             <span class="name">{ &c.name }</span>
-                            <meter min="0" max={Shortest(top).to_string()} value={Shortest(c.score).to_string()}>{ format!("{}", Fixed(c.score, 3)) }</meter>
+                            // A bar, not a <meter>: a meter's value lives in its own shadow
+                            // DOM, restyled and laid out again for all 50 on each keystroke.
+                            <svg class="bar" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
+                                <rect class="track" width="1" height="1" />
+                                <rect class="fill" width={Fixed(r.share_of_top(c.score), 4).to_string()} height="1" />
+                            </svg>
                             <span class="value" data-testid="candidate-score">{ format!("{}", Fixed(c.score, 3)) }</span>
                             if let Some(d) = dominated {
                                 <span class="dominated">{ format!("dominated by {}", d.by.join(", ")) }</span>
