@@ -22,6 +22,9 @@ use crate::state::{WorkbenchState, open_link, today};
 use crate::storage::{self, Loaded};
 use crate::tool::Tool;
 
+/// What the share link field says where the browser cannot deflate.
+const NO_SHARE_LINKS: &str = "This browser cannot make share links (it has no CompressionStream).";
+
 /// Autosave waits this long after the last change.
 const SAVE_DELAY_MS: u32 = 400;
 
@@ -272,16 +275,20 @@ pub fn App(props: &AppProps) -> Html {
                     let current = current.clone();
                     spawn_local(async move {
                         let link = match deflate::deflate(&payload).await {
-                        Ok(deflated) => {
-                            let data = share::link_data(&deflated);
-                            format!("{}{}", location_parts().0, share::fragment(&data))
-                        }
-                        Err(_) => "This browser cannot make share links (it has no CompressionStream).".into(),
-                    };
+                            Ok(deflated) => {
+                                let data = share::link_data(&deflated);
+                                format!("{}{}", location_parts().0, share::fragment(&data))
+                            }
+                            Err(_) => NO_SHARE_LINKS.to_string(),
+                        };
                         if current.get() {
                             share_link.set(link.into());
                         }
                     });
+                } else if !share_link.is_empty() {
+                    // Not kept while hidden: it would show another case's link for a moment
+                    // when the tool opens again.
+                    share_link.set(AttrValue::default());
                 }
                 move || current.set(false)
             },
