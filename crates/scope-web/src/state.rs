@@ -45,16 +45,7 @@ impl WorkbenchState {
 /// What a share link's data does: add its case as a new case, or say why it cannot and change
 /// nothing.
 pub async fn open_link(data: &str) -> WorkbenchAction {
-    let case = match share::deflated(data) {
-        Ok(deflated) => match deflate::inflate(&deflated, share::MAX_DECODED).await {
-            Ok(json) => share::case_from_payload(&json),
-            Err(Failure::TooLarge) => Err(ShareError::TooLarge),
-            Err(Failure::Damaged) => Err(ShareError::Damaged),
-            Err(Failure::Unsupported) => Err(ShareError::Unsupported),
-        },
-        Err(e) => Err(e),
-    };
-    match case {
+    match shared_case(data).await {
         Ok(case) => {
             let name = case.exchange.name.clone();
             WorkbenchAction::Add(
@@ -63,6 +54,23 @@ pub async fn open_link(data: &str) -> WorkbenchAction {
             )
         }
         Err(e) => WorkbenchAction::Notice(Some(format!("{e} Nothing was changed."))),
+    }
+}
+
+/// scope-core's `share::decode` with the browser inflating.
+async fn shared_case(data: &str) -> Result<Case, ShareError> {
+    let deflated = share::deflated(data)?;
+    let json = deflate::inflate(&deflated, share::MAX_DECODED).await?;
+    share::case_from_payload(&json)
+}
+
+impl From<Failure> for ShareError {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::TooLarge => ShareError::TooLarge,
+            Failure::Damaged => ShareError::Damaged,
+            Failure::Unsupported => ShareError::Unsupported,
+        }
     }
 }
 
