@@ -465,19 +465,24 @@ proptest! {
     }
 }
 
-/// The contributions chart: bars in the candidates' order, segments end to end, the longest bar
-/// exactly the chart's width, each segment proportional to its weighted part.
-#[test]
-fn stacked_bars_are_contiguous_and_scaled_to_the_longest() {
+/// tests/cases/largest-case.json: 50 candidates by TOPSIS.
+fn largest_case() -> Case {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/cases/largest-case.json"
     ))
     .unwrap();
-    let report = evaluate(&Case::from_json(&text).unwrap()).unwrap();
+    Case::from_json(&text).unwrap()
+}
+
+/// The contributions chart: bars in the candidates' order, segments end to end, the longest bar
+/// exactly the chart's width, each segment proportional to its weighted part.
+#[test]
+fn stacked_bars_are_contiguous_and_scaled_to_the_longest() {
+    let case = largest_case();
+    let report = evaluate(&case).unwrap();
     let bars = report.stacked_bars(420.0);
     let names: Vec<&str> = bars.iter().map(|b| b.name.as_str()).collect();
-    let case = Case::from_json(&text).unwrap();
     let given: Vec<&str> = case.candidates.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, given);
     let mut longest: f64 = 0.0;
@@ -501,12 +506,7 @@ fn stacked_bars_are_contiguous_and_scaled_to_the_longest() {
 /// in rank order.
 #[test]
 fn ranking_bars_are_shares_of_the_top_score() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/cases/largest-case.json"
-    ))
-    .unwrap();
-    let report = evaluate(&Case::from_json(&text).unwrap()).unwrap();
+    let report = evaluate(&largest_case()).unwrap();
     let shares: Vec<f64> = report
         .ranking
         .iter()
