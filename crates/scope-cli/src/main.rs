@@ -35,6 +35,13 @@ enum Command {
     Proposal(Input),
     /// The public announcement of the maintainer selection, as Markdown.
     Announcement(Input),
+    /// Re-estimate every connector build of the 2020-2024 record without itself, and score the
+    /// ranges (the Markdown is CALIBRATION.md).
+    Backtest {
+        /// json (default) or markdown.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
     /// Print the case file's JSON Schema.
     Schema,
 }
@@ -84,6 +91,14 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Schema => Ok(scope_core::case::json_schema()),
+        Command::Backtest { format } => {
+            let r = scope_core::backtest::backtest();
+            match format.unwrap_or(Format::Json) {
+                Format::Json => Ok(scope_core::backtest::json(&r) + "\n"),
+                Format::Markdown => Ok(scope_core::backtest::markdown(&r) + "\n"),
+                Format::Csv => Err("backtest prints json or markdown".into()),
+            }
+        }
         Command::Maturity(input) => {
             let case = read_case(&input)?;
             let r = scope_core::rank(&case);

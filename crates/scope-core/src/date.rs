@@ -38,6 +38,23 @@ impl Date {
             month: self.month,
         }
     }
+
+    /// Days since 1970-01-01 (the proleptic Gregorian calendar), for spans between dates.
+    pub fn day_number(self) -> i64 {
+        // Howard Hinnant's days_from_civil: years start in March, so the leap day ends a year.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// Whole days from `self` to `later`.
+    pub fn days_until(self, later: Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
 }
 
 fn parse_year(s: &str) -> Option<u16> {
@@ -156,6 +173,19 @@ mod tests {
         }
         assert!("2019-06".parse::<YearMonth>().is_ok());
         assert!("2019-00".parse::<YearMonth>().is_err());
+    }
+
+    #[test]
+    fn day_numbers_count_calendar_days() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(d("2000-03-01").day_number(), 11_017);
+        // The record's spans (data/connector_builds_2020_2024.csv): dydx_v4_perpetual, 125 days
+        // across a leap day; kucoin_perpetual, 16.
+        assert_eq!(d("2024-04-25").days_until(d("2024-08-28")), 125);
+        assert_eq!(d("2023-03-15").days_until(d("2023-03-31")), 16);
+        assert_eq!(d("2024-02-28").days_until(d("2024-03-01")), 2);
+        assert_eq!(d("2023-02-28").days_until(d("2023-03-01")), 1);
     }
 
     #[test]

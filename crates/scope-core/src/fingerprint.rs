@@ -6,8 +6,10 @@
 use crate::case::{Case, CaseError};
 use crate::sampling::{BetaPert, Sampler};
 
-/// The rank, the estimate's headline figures, the histogram counts and the first unrounded
-/// Beta-PERT draws (any difference in the generator, `ln` or `exp` shows there first).
+/// The rank, the estimate's headline figures (the build span and the outside view's percentile
+/// among them), the histogram counts, and the first unrounded draws of each kind: Beta-PERT, the
+/// common factor (the normal quantile, `ln` and `exp`) and the release wait (any difference in the
+/// generator or the math library shows there first).
 pub fn fingerprint(case: &Case) -> Result<String, CaseError> {
     let r = crate::estimate(case)?;
     let m = crate::rank(case);
@@ -18,6 +20,10 @@ pub fn fingerprint(case: &Case) -> Result<String, CaseError> {
         .take(8)
         .map(|t| BetaPert::new(&t.hours).draw(&mut sampler))
         .collect();
+    let factor = crate::uncertainty::FITTED;
+    let calendar = crate::uncertainty::ReleaseCalendar::record();
+    let first_factors: Vec<f64> = (0..4).map(|_| factor.draw_spread(&mut sampler)).collect();
+    let first_waits: Vec<f64> = (0..4).map(|_| calendar.draw_wait(&mut sampler)).collect();
     let value = serde_json::json!({
         "score": m.score,
         "rank": m.rank,
@@ -27,6 +33,9 @@ pub fn fingerprint(case: &Case) -> Result<String, CaseError> {
         "cost": { "p50": r.cost.p50, "p80": r.cost.p80, "p90": r.cost.p90 },
         "effort_histogram": r.charts.effort_histogram.iter().map(|b| b.count).collect::<Vec<_>>(),
         "first_draws": first_draws,
+        "first_factors": first_factors,
+        "first_release_waits": first_waits,
+        "reference_class": { "class": r.reference_class.class, "percentile_of_p50": r.reference_class.percentile_of_p50 },
     });
     Ok(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n")
 }

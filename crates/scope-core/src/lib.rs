@@ -17,6 +17,7 @@ mod text_enum;
 
 pub mod agreement;
 pub mod ahp;
+pub mod backtest;
 pub mod breakdown;
 pub mod candidates_csv;
 pub mod case;
@@ -36,6 +37,7 @@ mod pretty;
 pub mod process;
 pub mod proposal;
 mod read;
+pub mod record;
 pub mod report;
 pub mod rubric;
 pub mod sampling;
@@ -46,6 +48,7 @@ pub mod share;
 pub mod sorted_map;
 pub mod stats;
 pub mod three_point;
+pub mod uncertainty;
 pub mod workspace;
 
 pub use case::{Case, CaseError, FieldError};
@@ -55,7 +58,7 @@ pub use process::StagePlan;
 
 /// The stage plan of a case, with the published development duration.
 pub fn plan(case: &Case) -> StagePlan {
-    StagePlan::new(case.path, case.governance_era, None, |s| {
+    StagePlan::new(case.path, case.governance_era, &[], |s| {
         case.stage_status(s)
     })
 }

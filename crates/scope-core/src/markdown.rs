@@ -216,6 +216,8 @@ mod tests {
                 "Stages and timeline",
                 "API maturity",
                 "Effort, duration and cost",
+                // The mature example's 90-day guarantee is at risk (15% of simulated projects).
+                "Constraints",
                 "Maintainer",
                 "Agreement and compensation",
                 "Next step"

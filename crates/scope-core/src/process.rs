@@ -358,12 +358,13 @@ pub struct TimelineBar {
 }
 
 impl StagePlan {
-    /// The plan for `path`. `development` replaces the published development duration (the
-    /// estimate's calendar days); `status` gives each stage's progress.
+    /// The plan for `path`. `overrides` replace the published durations of some stages, with
+    /// their source (the estimate's development days, the release calendar's wait); `status`
+    /// gives each stage's progress.
     pub fn new(
         path: EngagementPath,
         era: GovernanceEra,
-        development: Option<ThreePoint>,
+        overrides: &[(StageId, ThreePoint, &'static str)],
         status: impl Fn(StageId) -> StageStatus,
     ) -> Self {
         let stages: Vec<PlannedStage> = StageId::ALL
@@ -371,12 +372,10 @@ impl StagePlan {
             .map(|&id| {
                 let (applies, reason) = path.stage_rule(id);
                 let (default_days, source) = stage_days(id, era);
-                let (days, days_source) = match (applies, id, development) {
-                    (Applies::Skipped, _, _) => (None, None),
-                    (_, StageId::Development, Some(d)) => (
-                        Some(d),
-                        Some("the estimate: effort over the maintainer's weekly availability"),
-                    ),
+                let replaced = overrides.iter().find(|(stage, _, _)| *stage == id);
+                let (days, days_source) = match (applies, replaced) {
+                    (Applies::Skipped, _) => (None, None),
+                    (_, Some((_, days, source))) => (Some(*days), Some(*source)),
                     _ => (Some(default_days), Some(source)),
                 };
                 PlannedStage {
@@ -423,13 +422,6 @@ impl StagePlan {
             timeline,
             delivery_days_mean,
         }
-    }
-
-    /// The applicable stages on the delivery clock other than development, for the simulation.
-    pub fn clock_stages_besides_development(&self) -> impl Iterator<Item = &PlannedStage> {
-        self.stages
-            .iter()
-            .filter(|s| s.on_delivery_clock && s.id != StageId::Development && s.days.is_some())
     }
 }
 
@@ -534,7 +526,7 @@ mod tests {
 
     #[test]
     fn published_timeline_gives_7_to_12_weeks() {
-        let plan = StagePlan::new(ExchangeFunded, GovernanceEra::Current, None, |_| {
+        let plan = StagePlan::new(ExchangeFunded, GovernanceEra::Current, &[], |_| {
             StageStatus::NotStarted
         });
         let clock: Vec<_> = plan
@@ -552,7 +544,7 @@ mod tests {
 
     #[test]
     fn next_stage_skips_done_and_skipped_stages() {
-        let plan = StagePlan::new(ExchangeMaintained, GovernanceEra::Current, None, |s| {
+        let plan = StagePlan::new(ExchangeMaintained, GovernanceEra::Current, &[], |s| {
             if s <= StageId::Agreement {
                 StageStatus::Done
             } else {

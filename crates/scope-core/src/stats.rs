@@ -32,6 +32,14 @@ pub fn share_above(sorted: &[f64], limit: f64) -> f64 {
     (sorted.len() - at_or_below) as f64 / sorted.len() as f64
 }
 
+/// Share of sorted data at or below `limit`.
+pub fn share_at_or_below(sorted: &[f64], limit: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted.partition_point(|x| *x <= limit) as f64 / sorted.len() as f64
+}
+
 /// One bar of a histogram: values in [from, to) (the last bar includes its upper edge).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Bin {

@@ -29,24 +29,31 @@ const EXAMPLES: [&str; 4] = [
 ];
 
 /// The published timeline (hummingbot-site docs/exchanges/index.md): development 4-6 weeks,
-/// 7-12 weeks end to end. The mature spot example, at its stated 30 hours a week, lands inside
-/// both (calibration reasoning: crates/scope-core/src/breakdown.rs).
+/// 7-12 weeks end to end. The mature spot example, at its stated 30 hours a week, needs the
+/// breakdown's 4-6 weeks of hours (calibration reasoning: crates/scope-core/src/breakdown.rs), and
+/// its delivery P50 lands inside 7-12 weeks. The ranges are the record's (CALIBRATION.md): one in
+/// five to one in twenty such projects misses the 90-day guarantee, neither never nor always.
 #[test]
 fn mature_spot_lands_in_the_published_timeline() {
     let case = load("mature-spot-cex");
     assert_eq!(case.estimate.availability_hours_per_week, 30.0);
     let r = scope_core::estimate(&case).unwrap();
-    let dev = &r.calendar_days.development;
+    let effort = &r.effort_hours.monte_carlo;
     assert!(
-        dev.p50 >= 28.0 && dev.p90 <= 42.0,
-        "development {dev:?} days, not 4-6 weeks"
+        (4.0 * 30.0..=6.0 * 30.0).contains(&effort.p50),
+        "effort P50 {} hours, not 4-6 weeks at 30 hours",
+        effort.p50
     );
     let e2e = r.calendar_days.p50;
     assert!(
         (49.0..=84.0).contains(&e2e),
         "end to end {e2e} days, not 7-12 weeks"
     );
-    assert!(r.p_over_90_days < 0.05);
+    assert!(
+        (0.05..=0.30).contains(&r.p_over_90_days),
+        "risk of missing 90 days {}",
+        r.p_over_90_days
+    );
     assert_eq!(scope_core::rank(&case).rank, Rank::A);
     // Near the published USD 10,000 (quoted 10,000-25,000) at USD 75 an hour.
     assert!(

@@ -1,0 +1,311 @@
+//! The outside view (reference-class forecasting): the past builds of a case's class, and where
+//! the case's own estimate falls among them.
+//!
+//! A class is the market (spot or perpetual), the kind (CEX or DEX) and whether a precedent is
+//! reused. With 25 builds most such classes are small, so a class of fewer than
+//! `MIN_CLASS` builds falls back to a broader one, in the order of `CLASSES`.
+
+use serde::Serialize;
+
+use super::PastBuild;
+use crate::case::{Case, ExchangeKind, Market};
+use crate::stats;
+
+/// The fewest builds a class may have before the next broader class is taken.
+pub const MIN_CLASS: usize = 5;
+
+/// What a class keeps of a build: `None` matches every value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClassKey {
+    pub market: Option<Market>,
+    pub kind: Option<ExchangeKind>,
+    pub precedent: Option<bool>,
+}
+
+/// The classes from the narrowest to the broadest, as which of the case's three traits each one
+/// keeps (market, kind, precedent).
+const CLASSES: [(bool, bool, bool); 5] = [
+    (true, true, true),
+    (true, false, true),
+    (true, true, false),
+    (true, false, false),
+    (false, false, false),
+];
+
+impl ClassKey {
+    fn matches(&self, b: &PastBuild) -> bool {
+        self.market.is_none_or(|m| m == b.market)
+            && self.kind.is_none_or(|k| k == b.kind)
+            && self
+                .precedent
+                .is_none_or(|p| p == b.spot_precedent.is_some())
+    }
+
+    /// The class in words: "perpetual CEX connectors with a spot precedent".
+    pub fn label(&self) -> String {
+        let market = match self.market {
+            Some(Market::Spot) => "spot ",
+            Some(Market::Perpetual) => "perpetual ",
+            _ => "",
+        };
+        let kind = match self.kind {
+            Some(ExchangeKind::Cex) => "CEX ",
+            Some(ExchangeKind::Dex) => "DEX ",
+            None => "",
+        };
+        let precedent = match self.precedent {
+            Some(true) => " reusing a precedent",
+            Some(false) => " built without a precedent",
+            None => "",
+        };
+        let all = if market.is_empty() && kind.is_empty() && precedent.is_empty() {
+            "all "
+        } else {
+            ""
+        };
+        format!("{all}{market}{kind}connectors{precedent}")
+    }
+}
+
+/// The narrowest class of `market`, `kind` and `precedent` with at least `MIN_CLASS` of
+/// `builds`, and its builds. A connector for both markets is compared with every build.
+pub fn select(
+    builds: &[PastBuild],
+    market: Market,
+    kind: ExchangeKind,
+    precedent: bool,
+) -> (ClassKey, Vec<&PastBuild>) {
+    let market = (market != Market::Both).then_some(market);
+    let mut broadest = None;
+    for (keep_market, keep_kind, keep_precedent) in CLASSES {
+        let key = ClassKey {
+            market: market.filter(|_| keep_market),
+            kind: Some(kind).filter(|_| keep_kind),
+            precedent: Some(precedent).filter(|_| keep_precedent),
+        };
+        let members: Vec<&PastBuild> = builds.iter().filter(|b| key.matches(b)).collect();
+        if members.len() >= MIN_CLASS {
+            return (key, members);
+        }
+        broadest = Some((key, members));
+    }
+    broadest.unwrap_or((
+        ClassKey {
+            market: None,
+            kind: None,
+            precedent: None,
+        },
+        Vec::new(),
+    ))
+}
+
+/// One past connector of the class.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PastConnector {
+    pub name: String,
+    /// Days from the first commit to the merge.
+    pub days: u32,
+}
+
+/// The outside view of one estimate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReferenceClass {
+    /// The class in words, e.g. "spot CEX connectors built without a precedent".
+    pub class: String,
+    /// Its past builds, shortest first.
+    pub connectors: Vec<PastConnector>,
+    /// The share (percent, 0-100) of them shorter than the estimate's P50 of the build span,
+    /// ties counted half.
+    pub percentile_of_p50: f64,
+    /// The class's own P10, P50 and P90 of the days (linear interpolation, as numpy).
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+    /// The comparison in one sentence.
+    pub sentence: String,
+}
+
+impl ReferenceClass {
+    /// The outside view of `case` against the whole record, for its build-span P50.
+    pub fn of(case: &Case, build_p50: f64) -> Self {
+        Self::among(super::all(), case, build_p50)
+    }
+
+    /// The same against some of the builds (the backtest leaves one out).
+    pub fn among(builds: &[PastBuild], case: &Case, build_p50: f64) -> Self {
+        let (key, members) = select(
+            builds,
+            case.connector.market,
+            case.exchange.kind,
+            case.connector.precedent.is_some(),
+        );
+        let mut connectors: Vec<PastConnector> = members
+            .iter()
+            .map(|b| PastConnector {
+                name: b.connector.clone(),
+                days: b.days,
+            })
+            .collect();
+        connectors.sort_unstable_by(|a, b| a.days.cmp(&b.days).then(a.name.cmp(&b.name)));
+        let days: Vec<f64> = connectors.iter().map(|c| f64::from(c.days)).collect();
+        let n = days.len();
+        let shorter = days.iter().filter(|d| **d < build_p50).count();
+        let ties = days.iter().filter(|d| **d == build_p50).count();
+        let percentile = if n == 0 {
+            0.0
+        } else {
+            ((shorter as f64 + ties as f64 / 2.0) / n as f64 * 100.0).round()
+        };
+        let class = key.label();
+        let modification = if case.connector.build == crate::case::Build::Modification {
+            " The record holds new connectors only: a modification should take less."
+        } else {
+            ""
+        };
+        let sentence = format!(
+            "This estimate's P50 from the start of development to the merge, {p50} days, is longer than {shorter} of the {n} past {class} (2020-2024).{modification}",
+            p50 = crate::number::Fixed(build_p50, 0),
+        );
+        Self {
+            class,
+            connectors,
+            percentile_of_p50: percentile,
+            p10: r1(stats::percentile_sorted(&days, 10.0)),
+            p50: r1(stats::percentile_sorted(&days, 50.0)),
+            p90: r1(stats::percentile_sorted(&days, 90.0)),
+            sentence,
+        }
+    }
+
+    /// The class's builds as points on a line `width` units long, with the estimate's P10-P90
+    /// band and P50 on the same scale (from 0 to the longest of them and 10% more, 6 units of
+    /// margin each side).
+    pub fn strip(&self, band: (f64, f64, f64), width: f64) -> DaysStrip {
+        const MARGIN: f64 = 6.0;
+        let (p10, p50, p90) = band;
+        let hi = self
+            .connectors
+            .iter()
+            .map(|c| f64::from(c.days))
+            .fold(p90, f64::max)
+            .max(1.0)
+            * 1.1;
+        let x = |days: f64| MARGIN + days.max(0.0) / hi * (width - 2.0 * MARGIN);
+        DaysStrip {
+            axis: (MARGIN, width - MARGIN),
+            axis_days: hi,
+            points: self
+                .connectors
+                .iter()
+                .map(|c| (c.name.clone(), c.days, x(f64::from(c.days))))
+                .collect(),
+            band: (x(p10), x(p90)),
+            p50_x: x(p50),
+        }
+    }
+}
+
+/// The outside view drawn on one axis of days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DaysStrip {
+    pub axis: (f64, f64),
+    /// The days at the axis's right end.
+    pub axis_days: f64,
+    /// Each past build: its name, its days and its position.
+    pub points: Vec<(String, u32, f64)>,
+    /// Where the estimate's P10 and P90 fall.
+    pub band: (f64, f64),
+    pub p50_x: f64,
+}
+
+fn r1(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 10.0).round() / 10.0
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::all;
+
+    fn class_of(market: Market, kind: ExchangeKind, precedent: bool) -> (String, Vec<String>) {
+        let (key, members) = select(all(), market, kind, precedent);
+        (
+            key.label(),
+            members.iter().map(|b| b.connector.clone()).collect(),
+        )
+    }
+
+    /// The classes the record supports, and their fallbacks.
+    #[test]
+    fn classes_fall_back_to_broader_ones() {
+        // 12 spot CEX builds, none with a precedent.
+        let (label, members) = class_of(Market::Spot, ExchangeKind::Cex, false);
+        assert_eq!(label, "spot CEX connectors built without a precedent");
+        assert_eq!(members.len(), 12);
+        // 4 spot DEX builds: too few, so spot without a precedent (16).
+        let (label, members) = class_of(Market::Spot, ExchangeKind::Dex, false);
+        assert_eq!(label, "spot connectors built without a precedent");
+        assert_eq!(members.len(), 16);
+        // Perpetual with a spot precedent: 4 CEX, 1 DEX, so the 5 of either kind.
+        let (label, members) = class_of(Market::Perpetual, ExchangeKind::Cex, true);
+        assert_eq!(label, "perpetual connectors reusing a precedent");
+        assert_eq!(
+            members,
+            [
+                "binance_perpetual",
+                "gate_io_perpetual",
+                "kucoin_perpetual",
+                "injective_v2_perpetual",
+                "okx_perpetual"
+            ]
+        );
+        // Perpetual without one: 4, then perpetual CEX: 6.
+        let (label, members) = class_of(Market::Perpetual, ExchangeKind::Cex, false);
+        assert_eq!(
+            (label.as_str(), members.len()),
+            ("perpetual CEX connectors", 6)
+        );
+        // No spot build reused a precedent: spot CEX (12).
+        let (label, members) = class_of(Market::Spot, ExchangeKind::Cex, true);
+        assert_eq!((label.as_str(), members.len()), ("spot CEX connectors", 12));
+        // Both markets: compared with builds of either market; the 6 DEX builds.
+        let (label, members) = class_of(Market::Both, ExchangeKind::Dex, false);
+        assert_eq!(
+            (label.as_str(), members.len()),
+            ("DEX connectors built without a precedent", 6)
+        );
+    }
+
+    #[test]
+    fn percentile_counts_the_shorter_builds() {
+        let mut case = crate::session::blank_case("2026-11-25".parse().unwrap());
+        case.connector.market = Market::Perpetual;
+        case.connector.precedent = Some("okx".into());
+        // The class: 16, 25, 33, 58, 69 days.
+        let r = ReferenceClass::of(&case, 40.0);
+        assert_eq!(r.connectors.len(), 5);
+        assert_eq!(r.connectors[0].days, 16);
+        assert_eq!(r.percentile_of_p50, 60.0);
+        assert!(
+            r.sentence
+                .contains("longer than 3 of the 5 past perpetual connectors reusing a precedent"),
+            "{}",
+            r.sentence
+        );
+        assert_eq!(ReferenceClass::of(&case, 33.0).percentile_of_p50, 50.0);
+        assert_eq!(r.p50, 33.0);
+        let strip = r.strip((20.0, 40.0, 80.0), 300.0);
+        assert!(strip.band.0 < strip.p50_x && strip.p50_x < strip.band.1);
+        assert!(
+            strip
+                .points
+                .iter()
+                .all(|p| p.2 >= strip.axis.0 && p.2 <= strip.axis.1)
+        );
+        assert!((strip.axis_days - 88.0).abs() < 1e-9);
+    }
+}
