@@ -22,11 +22,25 @@ export interface EstimateReport {
     pert: Levels & { mean: number; sd: number };
     monte_carlo: Levels & { mean: number; p10: number; samples: number; seed: number };
   };
-  calendar_days: Levels & { development: Levels };
+  /** End to end (maintainer assignment to merge); `build` is development start to merge, the span the record measures. */
+  calendar_days: Levels & { p10: number; development: Levels & { p10: number }; build: Levels & { p10: number } };
   p_over_90_days: number;
   cost: { p50: Money; p80: Money; p90: Money; currency: string };
   tasks: { id: string; label: string; mean: number; adjustments: { factor: number; reason: string }[] }[];
   constraints: string[];
+  /** The outside view: the past builds (2020-2024) of the case's class. */
+  reference_class: {
+    class: string;
+    connectors: { name: string; days: number }[];
+    /** Percent of the class's builds shorter than this estimate's build P50 (ties count half). */
+    percentile_of_p50: number;
+    p10: number;
+    p50: number;
+    p90: number;
+    sentence: string;
+  };
+  /** The backtest's headline, e.g. "Ranges calibrated on 25 connector builds, 2020-2024: 21 of 25 fell within P10-P90 when re-estimated." */
+  calibration: string;
 }
 
 export interface StagePlan {

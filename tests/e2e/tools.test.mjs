@@ -66,10 +66,54 @@ describe('tools', () => {
         await page.getByTestId('risk').textContent(),
         `${Math.round(estimate.p_over_90_days * 100)}% risk of delivering after 90 days`,
       );
+      const b = d.build;
+      assert.deepEqual(await cells(page, 'build'), [b.p50, b.p80, b.p90].map((x) => `${Math.round(x)} days`));
+      // The outside view: the class's past connectors by name, and the backtest's line.
+      const rc = estimate.reference_class;
+      assert.equal(await page.getByTestId('outside-view-sentence').textContent(), rc.sentence);
+      assert.deepEqual(
+        await page.locator('[data-testid=outside-view] li.past-build').evaluateAll((els) => els.map((e) => e.dataset.connector)),
+        rc.connectors.map((c) => c.name),
+      );
+      assert.equal(await page.locator('[data-testid=outside-view] svg circle.past').count(), rc.connectors.length);
+      assert.equal(await page.getByTestId('calibration').textContent(), estimate.calibration);
       assert.deepEqual(problems, []);
       await context.close();
     });
   }
+
+  test('estimate: the outside view follows the market and the precedent', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.getByLabel('Load').selectOption('Mature spot CEX');
+    await page.getByRole('tab', { name: 'Estimate' }).click();
+    const sentence = () => page.getByTestId('outside-view-sentence').textContent();
+    const names = () =>
+      page.locator('[data-testid=outside-view] li.past-build').evaluateAll((els) => els.map((e) => e.dataset.connector));
+    assert.match(await sentence(), /of the 12 past spot CEX connectors built without a precedent/);
+    assert.ok((await names()).includes('bitstamp'));
+    assert.match(await page.getByTestId('calibration').textContent(), /^Ranges calibrated on 25 connector builds, 2020-2024: \d+ of 25 fell within P10-P90 when re-estimated\.$/);
+
+    await page.getByText('Perpetual', { exact: true }).click();
+    await page.waitForFunction(() => {
+      const host = document.querySelector('[data-testid=outside-view-sentence]');
+      return host && /perpetual CEX connectors/.test(host.textContent);
+    });
+    const perpetual = await names();
+    assert.ok(perpetual.includes('bybit_perpetual') && !perpetual.includes('bitstamp'), String(perpetual));
+    const buildBefore = await cells(page, 'build');
+
+    await page.getByLabel('Precedent: a connector of a similar API').selectOption('okx');
+    await page.waitForFunction(() => /reusing a precedent/.test(document.querySelector('[data-testid=outside-view-sentence]')?.textContent ?? ''));
+    assert.deepEqual(await names(), ['kucoin_perpetual', 'gate_io_perpetual', 'injective_v2_perpetual', 'binance_perpetual', 'okx_perpetual']);
+    const buildAfter = await cells(page, 'build');
+    assert.ok(parseInt(buildAfter[0], 10) < parseInt(buildBefore[0], 10), `a spot precedent speeds the build: ${buildBefore} -> ${buildAfter}`);
+    assert.ok(await page.getByTestId('calibration').isVisible());
+    await screenshot(page, 'estimate-outside-view');
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 
   test('estimate: a bad rate names the field and keeps the last figures; a good one moves them', async () => {
     const { context, page, problems } = await watchedPage(browser);

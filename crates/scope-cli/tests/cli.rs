@@ -113,6 +113,52 @@ fn estimate_json_keeps_its_keys() {
     }
     assert_eq!(v["cost"]["currency"], "USD");
     assert_eq!(v["effort_hours"]["monte_carlo"]["samples"], 10_000);
+    // The span the record measures, and the outside view beside it.
+    for key in ["p10", "p50", "p80", "p90"] {
+        assert!(v["calendar_days"]["build"][key].is_number(), "build.{key}");
+    }
+    let rc = &v["reference_class"];
+    assert_eq!(rc["class"], "spot CEX connectors built without a precedent");
+    assert_eq!(rc["connectors"].as_array().unwrap().len(), 12);
+    assert!(rc["connectors"][0]["name"].is_string() && rc["connectors"][0]["days"].is_number());
+    assert!(rc["percentile_of_p50"].is_number());
+    assert!(
+        v["calibration"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ranges calibrated on 25 connector builds, 2020-2024:")
+    );
+}
+
+/// The backtest as a script reads it, and as CALIBRATION.md.
+#[test]
+fn backtest_prints_json_and_the_calibration_file() {
+    let v = json(&connector_scope(&["backtest"]));
+    assert_eq!(v["builds"], 25);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 25);
+    for key in [
+        "within_p10_p90",
+        "at_or_under_p50",
+        "median_abs_log_error",
+        "pit_deciles",
+    ] {
+        assert!(
+            !v["model"][key].is_null() && !v["naive"][key].is_null(),
+            "{key}"
+        );
+    }
+    let out = connector_scope(&["backtest", "--format", "markdown"]);
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../CALIBRATION.md"),
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim_end(),
+        committed.trim_end()
+    );
+    let csv = connector_scope(&["backtest", "--format", "csv"]);
+    assert_eq!(csv.status.code(), Some(2));
 }
 
 #[test]

@@ -215,6 +215,19 @@ pub struct Uncertainty {
 }
 
 impl Uncertainty {
+    /// Where the spread comes from, in one sentence.
+    pub fn sentence(&self) -> String {
+        format!(
+            "Where the spread comes from: every simulated project shares one factor on all of its work (effort x{} at P10, x{} at P90), its calendar runs at the record's pace (x{}), and a finished connector waits for the next release ({} days at the median, {} at P90); {}.",
+            Fixed(self.effort_factor_p10, 2),
+            Fixed(self.effort_factor_p90, 2),
+            Fixed(self.pace, 2),
+            Fixed(self.release_wait_days.most_likely, 0),
+            Fixed(self.release_wait_days.pessimistic, 0),
+            self.source,
+        )
+    }
+
     pub fn of(simulation: &Simulation) -> Self {
         let at = |z: f64| r2(libm::exp(simulation.factor.sigma * z));
         Self {

@@ -207,6 +207,7 @@ fn estimate_section(out: &mut String, e: &EstimateReport, currency: &str) {
         e.cost.overhead_pct.normalize(),
         e.cost.reference
     );
+    crate::report::outside_view(out, e);
     if !e.constraints.is_empty() {
         let _ = writeln!(out, "\n## Constraints\n");
         for c in &e.constraints {

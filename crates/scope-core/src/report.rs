@@ -109,6 +109,12 @@ pub fn figures_table(out: &mut String, r: &EstimateReport, with_pert: bool) {
     }
     let d = &r.calendar_days.development;
     row(out, "Development, calendar days", [d.p50, d.p80, d.p90]);
+    let b = &r.calendar_days.build;
+    row(
+        out,
+        "Development start to merge, calendar days",
+        [b.p50, b.p80, b.p90],
+    );
     let c = &r.calendar_days;
     row(out, "Delivery, calendar days", [c.p50, c.p80, c.p90]);
     let cost = &r.cost;
@@ -154,6 +160,30 @@ pub fn maturity_markdown(case: &Case, r: &MaturityReport) -> String {
     out
 }
 
+/// The outside view and the backtest's line, after the figures: the past builds of the case's
+/// class beside its estimate.
+pub fn outside_view(out: &mut String, r: &EstimateReport) {
+    let rc = &r.reference_class;
+    let past: Vec<String> = rc
+        .connectors
+        .iter()
+        .map(|c| format!("{} {}", c.name, c.days))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n**The outside view.** {} The past {} took {}-{} days (P10-P90; median {}), this estimate {}-{} (P10-P90): {}.",
+        rc.sentence,
+        rc.class,
+        Fixed(rc.p10, 0),
+        Fixed(rc.p90, 0),
+        Fixed(rc.p50, 0),
+        Fixed(r.calendar_days.build.p10, 0),
+        Fixed(r.calendar_days.build.p90, 0),
+        past.join(", "),
+    );
+    let _ = writeln!(out, "\n{} {}", r.uncertainty.sentence(), r.calibration);
+}
+
 pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
     let mut out = String::new();
     let c = &r.cost;
@@ -168,6 +198,7 @@ pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
         c.overhead_pct,
         c.reference,
     );
+    outside_view(&mut out, r);
     let _ = writeln!(
         out,
         "\n## Tasks (hours)\n\n| task | optimistic | most likely | pessimistic | mean | adjustments |\n| --- | ---: | ---: | ---: | ---: | --- |"

@@ -361,10 +361,10 @@ async fn an_example_loads_with_the_cli_figures() {
     let root = mount_app();
     rendered().await;
     choose(&root, "#cs-start", "Mature spot CEX").await;
-    // tests/cases/golden/mature-spot-cex.json: score 92.5, cost P50 12247.50.
+    // tests/cases/golden/mature-spot-cex.json: score 92.5, cost P50 12316.50.
     assert_eq!(text(&root, "[data-testid=score]"), "92.5");
     open(&root, "estimate").await;
-    assert_eq!(text(&root, "[data-testid=cost] td"), "12,247.50");
+    assert_eq!(text(&root, "[data-testid=cost] td"), "12,316.50");
 }
 
 fn ranking(root: &Element) -> Vec<String> {

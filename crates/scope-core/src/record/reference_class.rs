@@ -197,9 +197,17 @@ impl ReferenceClass {
             points: self
                 .connectors
                 .iter()
-                .map(|c| (c.name.clone(), c.days, x(f64::from(c.days))))
+                .map(|c| {
+                    let days = f64::from(c.days);
+                    StripBuild {
+                        name: c.name.clone(),
+                        days: c.days,
+                        x: x(days),
+                        inside: (p10..=p90).contains(&days),
+                    }
+                })
                 .collect(),
-            band: (x(p10), x(p90)),
+            band: (x(p10), (x(p90) - x(p10)).max(1.0)),
             p50_x: x(p50),
         }
     }
@@ -211,11 +219,21 @@ pub struct DaysStrip {
     pub axis: (f64, f64),
     /// The days at the axis's right end.
     pub axis_days: f64,
-    /// Each past build: its name, its days and its position.
-    pub points: Vec<(String, u32, f64)>,
-    /// Where the estimate's P10 and P90 fall.
+    pub points: Vec<StripBuild>,
+    /// Where the estimate's P10-P90 band starts, and its width (at least one unit, so that it
+    /// shows).
     pub band: (f64, f64),
     pub p50_x: f64,
+}
+
+/// One past build on the strip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StripBuild {
+    pub name: String,
+    pub days: u32,
+    pub x: f64,
+    /// Whether its days fall within the estimate's P10-P90.
+    pub inside: bool,
 }
 
 fn r1(x: f64) -> f64 {
@@ -299,13 +317,21 @@ mod tests {
         assert_eq!(ReferenceClass::of(&case, 33.0).percentile_of_p50, 50.0);
         assert_eq!(r.p50, 33.0);
         let strip = r.strip((20.0, 40.0, 80.0), 300.0);
-        assert!(strip.band.0 < strip.p50_x && strip.p50_x < strip.band.1);
+        assert!(strip.band.0 < strip.p50_x && strip.p50_x < strip.band.0 + strip.band.1);
         assert!(
             strip
                 .points
                 .iter()
-                .all(|p| p.2 >= strip.axis.0 && p.2 <= strip.axis.1)
+                .all(|p| p.x >= strip.axis.0 && p.x <= strip.axis.1)
         );
+        // 25, 33, 58 and 69 days are within 20-80; 16 is not.
+        let inside: Vec<u32> = strip
+            .points
+            .iter()
+            .filter(|p| p.inside)
+            .map(|p| p.days)
+            .collect();
+        assert_eq!(inside, [25, 33, 58, 69]);
         assert!((strip.axis_days - 88.0).abs() < 1e-9);
     }
 }

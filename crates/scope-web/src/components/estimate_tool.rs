@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::components::class;
 
 use crate::components::field::{CaseField, SelectInput};
-use crate::components::{Histogram, SCurve, StageTimeline};
+use crate::components::{Histogram, OutsideView, SCurve, StageTimeline};
 
 #[derive(Properties, PartialEq)]
 pub struct EstimateToolProps {
@@ -147,6 +147,8 @@ pub fn EstimateTool(props: &EstimateToolProps) -> Html {
                 </form>
             </div>
             if let Ok(r) = &*report {
+                <OutsideView class={r.reference_class.clone()}
+                    band={(r.calendar_days.build.p10, r.calendar_days.build.p50, r.calendar_days.build.p90)} />
                 <EstimateDetails report={r.clone()} />
             }
         </div>
@@ -181,6 +183,8 @@ pub fn EstimateSummary(props: &EstimateSummaryProps) -> Html {
                         <td>{ format!("{} h", Fixed(mc.p50, 0)) }</td><td>{ format!("{} h", Fixed(mc.p80, 0)) }</td><td>{ format!("{} h", Fixed(mc.p90, 0)) }</td></tr>
                     <tr data-testid="development"><th scope="row">{ "Development" }</th>
                         <td>{ format!("{} days", Fixed(d.development.p50, 0)) }</td><td>{ format!("{} days", Fixed(d.development.p80, 0)) }</td><td>{ format!("{} days", Fixed(d.development.p90, 0)) }</td></tr>
+                    <tr data-testid="build"><th scope="row">{ "Start to merge" }</th>
+                        <td>{ format!("{} days", Fixed(d.build.p50, 0)) }</td><td>{ format!("{} days", Fixed(d.build.p80, 0)) }</td><td>{ format!("{} days", Fixed(d.build.p90, 0)) }</td></tr>
                     <tr data-testid="delivery"><th scope="row">{ "Delivery" }</th>
                         <td>{ format!("{} days", Fixed(d.p50, 0)) }</td><td>{ format!("{} days", Fixed(d.p80, 0)) }</td><td>{ format!("{} days", Fixed(d.p90, 0)) }</td></tr>
                     <tr data-testid="cost"><th scope="row">{ format!("Cost ({})", c.currency) }</th>
@@ -190,6 +194,7 @@ pub fn EstimateSummary(props: &EstimateSummaryProps) -> Html {
             <p class={class("risk", (risk > 10.0).then_some("at-risk"))} data-testid="risk">
                 { format!("{}% risk of delivering after {} days", Fixed(risk, 0), Fixed(GUARANTEE_DAYS, 0)) }
             </p>
+            <p class="calibration" data-testid="calibration">{ &r.calibration }</p>
             if !r.constraints.is_empty() {
                 <h2>{ "Constraints" }</h2>
                 <ul class="constraints">{ for r.constraints.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
@@ -215,6 +220,7 @@ pub fn EstimateDetails(props: &EstimateDetailsProps) -> Html {
                 <SCurve points={r.charts.calendar_s_curve.clone()} unit="days" title="Delivery: chance of finishing within N days"
                     limit={Some((AttrValue::from("90 days"), GUARANTEE_DAYS))} />
             </div>
+            <p class="spread-source" data-testid="spread-source">{ r.uncertainty.sentence() }</p>
             <StageTimeline plan={r.plan.clone()} />
             <div class="table-scroll" tabindex="0" role="region" aria-label="Work breakdown"><table class="tasks">
                 <caption>{ "Work breakdown (hours) and why each task is sized so" }</caption>
