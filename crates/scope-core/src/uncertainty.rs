@@ -138,6 +138,8 @@ pub struct ReleaseCalendar {
     intervals: Vec<f64>,
     /// Running totals of `intervals`, ending with the whole span.
     ends: Vec<f64>,
+    /// The wait's P10, median and P90, for the stage plan.
+    three_point: ThreePoint,
 }
 
 impl ReleaseCalendar {
@@ -165,7 +167,17 @@ impl ReleaseCalendar {
                 total
             })
             .collect();
-        Self { intervals, ends }
+        let mut calendar = Self {
+            intervals,
+            ends,
+            three_point: ThreePoint::ZERO,
+        };
+        calendar.three_point = ThreePoint {
+            optimistic: calendar.wait_quantile(0.1),
+            most_likely: calendar.wait_quantile(0.5),
+            pessimistic: calendar.wait_quantile(0.9),
+        };
+        calendar
     }
 
     fn span(&self) -> f64 {
@@ -224,11 +236,7 @@ impl ReleaseCalendar {
 
     /// The wait as the stage plan's three points: P10, median and P90.
     pub fn wait_three_point(&self) -> ThreePoint {
-        ThreePoint {
-            optimistic: self.wait_quantile(0.1),
-            most_likely: self.wait_quantile(0.5),
-            pessimistic: self.wait_quantile(0.9),
-        }
+        self.three_point
     }
 }
 

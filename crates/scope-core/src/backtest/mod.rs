@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use crate::estimate;
 use crate::number::Fixed;
-use crate::record::reference_class::ReferenceClass;
+use crate::record::reference_class::{ReferenceClass, share_shorter};
 use crate::record::{self, PastBuild};
 use crate::stats;
 use crate::uncertainty::{self, CommonFactor};
@@ -126,13 +126,11 @@ pub fn backtest() -> BacktestReport {
                 .iter()
                 .map(|c| f64::from(c.days))
                 .collect();
-            let below = class_days.iter().filter(|d| **d < days).count() as f64;
-            let ties = class_days.iter().filter(|d| **d == days).count() as f64;
             let naive = Forecast {
                 p10: stats::percentile_sorted(&class_days, 10.0),
                 p50: stats::percentile_sorted(&class_days, 50.0),
                 p90: stats::percentile_sorted(&class_days, 90.0),
-                pit: (below + ties / 2.0) / class_days.len().max(1) as f64,
+                pit: share_shorter(&class_days, days),
                 class: Some(outside.class),
             };
             BacktestRow {

@@ -150,12 +150,6 @@ impl ReferenceClass {
         let days: Vec<f64> = connectors.iter().map(|c| f64::from(c.days)).collect();
         let n = days.len();
         let shorter = days.iter().filter(|d| **d < build_p50).count();
-        let ties = days.iter().filter(|d| **d == build_p50).count();
-        let percentile = if n == 0 {
-            0.0
-        } else {
-            ((shorter as f64 + ties as f64 / 2.0) / n as f64 * 100.0).round()
-        };
         let class = key.label();
         let modification = if case.connector.build == crate::case::Build::Modification {
             " The record holds new connectors only: a modification should take less."
@@ -168,8 +162,8 @@ impl ReferenceClass {
         );
         Self {
             class,
+            percentile_of_p50: (share_shorter(&days, build_p50) * 100.0).round(),
             connectors,
-            percentile_of_p50: percentile,
             p10: r1(stats::percentile_sorted(&days, 10.0)),
             p50: r1(stats::percentile_sorted(&days, 50.0)),
             p90: r1(stats::percentile_sorted(&days, 90.0)),
@@ -234,6 +228,17 @@ pub struct StripBuild {
     pub x: f64,
     /// Whether its days fall within the estimate's P10-P90.
     pub inside: bool,
+}
+
+/// The share of `days` shorter than `limit`, ties counted half: the empirical CDF at `limit`, and
+/// the naive forecast's PIT in the backtest.
+pub fn share_shorter(days: &[f64], limit: f64) -> f64 {
+    if days.is_empty() {
+        return 0.0;
+    }
+    let shorter = days.iter().filter(|d| **d < limit).count() as f64;
+    let ties = days.iter().filter(|d| **d == limit).count() as f64;
+    (shorter + ties / 2.0) / days.len() as f64
 }
 
 fn r1(x: f64) -> f64 {
