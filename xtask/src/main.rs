@@ -66,9 +66,14 @@ fn fuzz(args: &[String]) -> Result<(), String> {
         .run()
 }
 
-/// The workspace root: xtask lives one folder below it.
+/// The workspace root: xtask lives one folder below it. `cargo run` (and so `cargo xtask`) tells
+/// the binary where its manifest is at run time; that comes first, because checkouts that share a
+/// target directory share one `target/debug/xtask`, and the path compiled into it may be another
+/// checkout's (or one since deleted).
 pub fn root() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)
 }
 

@@ -139,14 +139,17 @@ impl ReferenceClass {
             case.exchange.kind,
             case.connector.precedent.is_some(),
         );
-        let mut connectors: Vec<PastConnector> = members
-            .iter()
-            .map(|b| PastConnector {
-                name: b.connector.clone(),
-                days: b.days,
-            })
-            .collect();
-        connectors.sort_unstable_by(|a, b| a.days.cmp(&b.days).then(a.name.cmp(&b.name)));
+        // Not hot (at most 25 builds): the shared sort, not a copy of its own in the bundle.
+        let connectors = crate::order::sorted_by(
+            members
+                .iter()
+                .map(|b| PastConnector {
+                    name: b.connector.clone(),
+                    days: b.days,
+                })
+                .collect(),
+            |a, b| a.days.cmp(&b.days).then(a.name.cmp(&b.name)),
+        );
         let days: Vec<f64> = connectors.iter().map(|c| f64::from(c.days)).collect();
         let n = days.len();
         let shorter = days.iter().filter(|d| **d < build_p50).count();
