@@ -32,14 +32,23 @@ export interface EstimateReport {
   reference_class: {
     class: string;
     connectors: { name: string; days: number }[];
-    /** Percent of the class's builds shorter than this estimate's build P50 (ties count half). */
-    percentile_of_p50: number;
+    /** Percent of the class's builds shorter than this estimate's build P50 in whole days (ties count half); null on a path without development. */
+    percentile_of_p50: number | null;
     p10: number;
     p50: number;
     p90: number;
     sentence: string;
   };
-  /** The backtest's headline, e.g. "Ranges calibrated on 25 connector builds, 2020-2024: 21 of 25 fell within P10-P90 when re-estimated." */
+  /** Where the spread comes from: the common factor's P10 and P90 on effort, the calendar's pace, the release wait. */
+  uncertainty: {
+    effort_factor_p10: number;
+    effort_factor_p90: number;
+    pace: number;
+    release_wait_days: { optimistic: number; most_likely: number; pessimistic: number };
+    calendar_note: string;
+    source: string;
+  };
+  /** The backtest's headline, e.g. "Calendar ranges calibrated on 25 connector builds, 2020-2024: 21 of 25 fell within P10-P90 when re-estimated (from the start of development to the merge)." */
   calibration: string;
 }
 

@@ -92,7 +92,7 @@ describe('tools', () => {
       page.locator('[data-testid=outside-view] li.past-build').evaluateAll((els) => els.map((e) => e.dataset.connector));
     assert.match(await sentence(), /of the 12 past spot CEX connectors built without a precedent/);
     assert.ok((await names()).includes('bitstamp'));
-    assert.match(await page.getByTestId('calibration').textContent(), /^Ranges calibrated on 25 connector builds, 2020-2024: \d+ of 25 fell within P10-P90 when re-estimated\.$/);
+    assert.match(await page.getByTestId('calibration').textContent(), /^Calendar ranges calibrated on 25 connector builds, 2020-2024: \d+ of 25 fell within P10-P90 when re-estimated \(from the start of development to the merge\)\.$/);
 
     await page.getByText('Perpetual', { exact: true }).click();
     await page.waitForFunction(() => {
@@ -104,7 +104,7 @@ describe('tools', () => {
     const buildBefore = await cells(page, 'build');
 
     await page.getByLabel('Precedent: a connector of a similar API').selectOption('okx');
-    await page.waitForFunction(() => /reusing a precedent/.test(document.querySelector('[data-testid=outside-view-sentence]')?.textContent ?? ''));
+    await page.waitForFunction(() => /reusing a spot connector/.test(document.querySelector('[data-testid=outside-view-sentence]')?.textContent ?? ''));
     assert.deepEqual(await names(), ['kucoin_perpetual', 'gate_io_perpetual', 'injective_v2_perpetual', 'binance_perpetual', 'okx_perpetual']);
     const buildAfter = await cells(page, 'build');
     assert.ok(parseInt(buildAfter[0], 10) < parseInt(buildBefore[0], 10), `a spot precedent speeds the build: ${buildBefore} -> ${buildAfter}`);

@@ -40,7 +40,7 @@ enum Command {
     Backtest {
         /// json (default) or markdown.
         #[arg(long, value_enum)]
-        format: Option<Format>,
+        format: Option<DocumentFormat>,
     },
     /// Print the case file's JSON Schema.
     Schema,
@@ -54,6 +54,13 @@ struct Input {
     /// agreement).
     #[arg(long, value_enum)]
     format: Option<Format>,
+}
+
+/// The backtest's formats: a report, no table to export as CSV.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DocumentFormat {
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,11 +100,10 @@ fn run(command: Command) -> Result<String, String> {
         Command::Schema => Ok(scope_core::case::json_schema()),
         Command::Backtest { format } => {
             let r = scope_core::backtest::backtest();
-            match format.unwrap_or(Format::Json) {
-                Format::Json => Ok(scope_core::backtest::json(&r) + "\n"),
-                Format::Markdown => Ok(scope_core::backtest::markdown(&r) + "\n"),
-                Format::Csv => Err("backtest prints json or markdown".into()),
-            }
+            Ok(match format.unwrap_or(DocumentFormat::Json) {
+                DocumentFormat::Json => scope_core::backtest::json(&r) + "\n",
+                DocumentFormat::Markdown => scope_core::backtest::markdown(&r) + "\n",
+            })
         }
         Command::Maturity(input) => {
             let case = read_case(&input)?;

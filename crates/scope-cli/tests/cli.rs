@@ -126,7 +126,7 @@ fn estimate_json_keeps_its_keys() {
         v["calibration"]
             .as_str()
             .unwrap()
-            .starts_with("Ranges calibrated on 25 connector builds, 2020-2024:")
+            .starts_with("Calendar ranges calibrated on 25 connector builds, 2020-2024:")
     );
 }
 

@@ -314,7 +314,7 @@ pub fn stage_days(stage: StageId, era: GovernanceEra) -> (ThreePoint, &'static s
             let floor = votes.prp_vote.max(7.0);
             (
                 tp(floor, floor.max(10.0), 14.0_f64.max(floor + 4.0)),
-                "published timeline: release 1-2 weeks, at least the era's pull request proposal vote",
+                "published timeline: release 1-2 weeks, at least the era's pull request proposal vote (the estimate draws the wait for the next release from the 2020-2024 release calendar instead)",
             )
         }
     }

@@ -120,7 +120,7 @@ impl Backtested {
     /// The sentence the estimate tool and the proposal show under the figures.
     pub fn line(&self) -> String {
         format!(
-            "Ranges calibrated on {n} connector builds, 2020-2024: {k} of {n} fell within P10-P90 when re-estimated.",
+            "Calendar ranges calibrated on {n} connector builds, 2020-2024: {k} of {n} fell within P10-P90 when re-estimated (from the start of development to the merge).",
             n = self.builds,
             k = self.within_p10_p90,
         )

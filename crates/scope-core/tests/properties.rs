@@ -150,7 +150,9 @@ proptest! {
         // The build span is part of the end-to-end span.
         prop_assert!(c.build.p50 <= c.p50 + 1e-9);
         let rc = &r.reference_class;
-        prop_assert!(rc.connectors.len() >= 5 && (0.0..=100.0).contains(&rc.percentile_of_p50));
+        prop_assert!(rc.connectors.len() >= 5);
+        prop_assert!(rc.percentile_of_p50.is_none_or(|p| (0.0..=100.0).contains(&p)));
+        prop_assert_eq!(rc.percentile_of_p50.is_some(), parse(&case).path.needs_estimate());
         prop_assert!(r.cost.p50 <= r.cost.p80 && r.cost.p80 <= r.cost.p90);
         prop_assert!((0.0..=1.0).contains(&r.p_over_90_days));
         let m = scope_core::rank(&parse(&case));

@@ -40,16 +40,21 @@ impl Prepared {
         inputs.samples = DRAWS;
         inputs.seed = SEED;
         let sim: Simulation = estimate::simulate(&inputs);
-        // With F = 1, the work that takes the factor is the build span less the release wait.
+        // With F = 1: the part of the span that takes the factor, and the rest.
         let development = estimate::development_days(case, &sim);
         let span = estimate::build_days(case, &sim, &development);
-        let points = span
+        let scaled: Vec<f64> = span
             .iter()
             .zip(&sim.release_wait)
-            .filter(|(s, w)| **s > **w && **w < days)
-            .map(|(s, w)| {
-                let rest = days - w;
-                (libm::log(rest / (s - w)), -libm::log(rest))
+            .map(|(s, w)| s - w)
+            .collect();
+        let points = span
+            .iter()
+            .zip(&scaled)
+            .filter(|(s, f)| **f > 0.0 && *s - *f < days)
+            .map(|(s, f)| {
+                let rest = days - (s - f);
+                (libm::log(rest / f), -libm::log(rest))
             })
             .collect();
         Self {

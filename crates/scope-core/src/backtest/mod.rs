@@ -334,7 +334,7 @@ pub fn markdown(r: &BacktestReport) -> String {
          move the first commit later (btc_markets and gate_io_perpetual have one commit each), and work before the first commit is \
          not seen: the record's spans are short of the real ones, and the fitted pace says so.\n\
          - 25 builds is a small sample: the classes of the outside view fall back to broader ones below 5 builds, and the fit's \
-         own uncertainty is only partly carried (sigma is widened by sqrt(n / (n - 1))).\n\
+         own uncertainty is only partly carried (sigma is widened by sqrt(n / (n - 2)), for the sample and the two locations).\n\
          - The exchanges' launch months were labelled by hand, some only to the year; only the age class (under 1, 1-3, 3 or more \
          years) enters the estimate.\n\
          - The questionnaire answers of the past builds are not known; every build is re-estimated with \"documented\" answers, so \

@@ -1,8 +1,8 @@
 //! The outside view (reference-class forecasting): the past builds of a case's class, and where
 //! the case's own estimate falls among them.
 //!
-//! A class is the market (spot or perpetual), the kind (CEX or DEX) and whether a precedent is
-//! reused. With 25 builds most such classes are small, so a class of fewer than
+//! A class is the market (spot or perpetual), the kind (CEX or DEX) and whether a spot connector
+//! is reused (the record's precedents: a perpetual connector built on its exchange's spot one). With 25 builds most such classes are small, so a class of fewer than
 //! `MIN_CLASS` builds falls back to a broader one, in the order of `CLASSES`.
 
 use serde::Serialize;
@@ -10,6 +10,27 @@ use serde::Serialize;
 use super::PastBuild;
 use crate::case::{Case, ExchangeKind, Market};
 use crate::stats;
+
+/// Whether the case reuses what the record's precedents are: a spot connector, for a perpetual
+/// one (in the record, always the same exchange's).
+pub fn reuses_spot(case: &Case) -> bool {
+    case.connector.market.has_perpetual()
+        && case
+            .connector
+            .precedent
+            .as_deref()
+            .and_then(crate::connectors::find)
+            .is_some_and(|c| !c.is_perpetual())
+}
+
+/// The class that keeps all three of the case's traits.
+fn narrowest(market: Market, case: &Case) -> ClassKey {
+    ClassKey {
+        market: (market != Market::Both).then_some(market),
+        kind: Some(case.exchange.kind),
+        precedent: Some(reuses_spot(case)),
+    }
+}
 
 /// The fewest builds a class may have before the next broader class is taken.
 pub const MIN_CLASS: usize = 5;
@@ -54,7 +75,7 @@ impl ClassKey {
             None => "",
         };
         let precedent = match self.precedent {
-            Some(true) => " reusing a precedent",
+            Some(true) => " reusing a spot connector",
             Some(false) => " built without a precedent",
             None => "",
         };
@@ -114,9 +135,10 @@ pub struct ReferenceClass {
     pub class: String,
     /// Its past builds, shortest first.
     pub connectors: Vec<PastConnector>,
-    /// The share (percent, 0-100) of them shorter than the estimate's P50 of the build span,
-    /// ties counted half.
-    pub percentile_of_p50: f64,
+    /// The share (percent, 0-100) of them shorter than the estimate's P50 of the build span
+    /// (in whole days), ties counted half; none on a path without development, whose span is
+    /// not comparable.
+    pub percentile_of_p50: Option<f64>,
     /// The class's own P10, P50 and P90 of the days (linear interpolation, as numpy).
     pub p10: f64,
     pub p50: f64,
@@ -133,12 +155,8 @@ impl ReferenceClass {
 
     /// The same against some of the builds (the backtest leaves one out).
     pub fn among(builds: &[PastBuild], case: &Case, build_p50: f64) -> Self {
-        let (key, members) = select(
-            builds,
-            case.connector.market,
-            case.exchange.kind,
-            case.connector.precedent.is_some(),
-        );
+        let market = case.connector.market;
+        let (key, members) = select(builds, market, case.exchange.kind, reuses_spot(case));
         // Not hot (at most 25 builds): the shared sort, not a copy of its own in the bundle.
         let connectors = crate::order::sorted_by(
             members
@@ -151,21 +169,41 @@ impl ReferenceClass {
             |a, b| a.days.cmp(&b.days).then(a.name.cmp(&b.name)),
         );
         let days: Vec<f64> = connectors.iter().map(|c| f64::from(c.days)).collect();
-        let n = days.len();
-        let shorter = days.iter().filter(|d| **d < build_p50).count();
         let class = key.label();
-        let modification = if case.connector.build == crate::case::Build::Modification {
-            " The record holds new connectors only: a modification should take less."
+        // Compared in whole days, as the sentence shows it.
+        let p50 = build_p50.round();
+        let comparable = case.path.needs_estimate();
+        let sentence = if comparable {
+            let n = days.len();
+            let shorter = days.iter().filter(|d| **d < p50).count();
+            let longer = days.iter().filter(|d| **d > p50).count();
+            let place = match (shorter, longer) {
+                (0, l) if l == n => format!("shorter than all {n}"),
+                (s, 0) if s == n => format!("longer than all {n}"),
+                (s, _) => format!("longer than {s} of the {n}"),
+            };
+            let mut sentence = format!(
+                "This estimate's P50 from the start of development to the merge, {} days, is {place} past {class} (2020-2024).",
+                crate::number::Fixed(p50, 0),
+            );
+            if key != narrowest(market, case) {
+                sentence.push_str(" Fewer than 5 past builds share the case's market, kind and reuse, so the class is broader.");
+            }
+            if market == Market::Both {
+                sentence.push_str(" Each past build is one connector; this case builds two.");
+            }
+            if case.connector.build == crate::case::Build::Modification {
+                sentence.push_str(" The record holds new connectors only: a modification is expected to take less than they did.");
+            }
+            sentence
         } else {
-            ""
+            format!(
+                "The past {class} (2020-2024) are shown for reference only: their spans include development, and on this path the connector arrives already developed."
+            )
         };
-        let sentence = format!(
-            "This estimate's P50 from the start of development to the merge, {p50} days, is longer than {shorter} of the {n} past {class} (2020-2024).{modification}",
-            p50 = crate::number::Fixed(build_p50, 0),
-        );
         Self {
             class,
-            percentile_of_p50: (share_shorter(&days, build_p50) * 100.0).round(),
+            percentile_of_p50: comparable.then(|| (share_shorter(&days, p50) * 100.0).round()),
             connectors,
             p10: r1(stats::percentile_sorted(&days, 10.0)),
             p50: r1(stats::percentile_sorted(&days, 50.0)),
@@ -278,7 +316,7 @@ mod tests {
         assert_eq!(members.len(), 16);
         // Perpetual with a spot precedent: 4 CEX, 1 DEX, so the 5 of either kind.
         let (label, members) = class_of(Market::Perpetual, ExchangeKind::Cex, true);
-        assert_eq!(label, "perpetual connectors reusing a precedent");
+        assert_eq!(label, "perpetual connectors reusing a spot connector");
         assert_eq!(
             members,
             [
@@ -315,14 +353,47 @@ mod tests {
         let r = ReferenceClass::of(&case, 40.0);
         assert_eq!(r.connectors.len(), 5);
         assert_eq!(r.connectors[0].days, 16);
-        assert_eq!(r.percentile_of_p50, 60.0);
+        assert_eq!(r.percentile_of_p50, Some(60.0));
         assert!(
-            r.sentence
-                .contains("longer than 3 of the 5 past perpetual connectors reusing a precedent"),
+            r.sentence.contains(
+                "longer than 3 of the 5 past perpetual connectors reusing a spot connector"
+            ),
             "{}",
             r.sentence
         );
-        assert_eq!(ReferenceClass::of(&case, 33.0).percentile_of_p50, 50.0);
+        assert_eq!(
+            ReferenceClass::of(&case, 33.0).percentile_of_p50,
+            Some(50.0)
+        );
+        // Compared as shown, in whole days: 32.6 is 33, tied with injective_v2_perpetual.
+        assert_eq!(
+            ReferenceClass::of(&case, 32.6).percentile_of_p50,
+            Some(50.0)
+        );
+        assert!(
+            ReferenceClass::of(&case, 10.0)
+                .sentence
+                .contains("shorter than all 5")
+        );
+        assert!(
+            ReferenceClass::of(&case, 70.0)
+                .sentence
+                .contains("longer than all 5")
+        );
+        // The class is broader than market, kind and reuse: it says so.
+        assert!(
+            r.sentence.contains("so the class is broader"),
+            "{}",
+            r.sentence
+        );
+        // Another exchange's perpetual connector is not what the record's precedents are.
+        case.connector.precedent = Some("binance_perpetual".into());
+        assert!(!reuses_spot(&case));
+        // A path without development is not compared.
+        case.path = crate::process::EngagementPath::ExchangeMaintained;
+        let maintained = ReferenceClass::of(&case, 20.0);
+        assert_eq!(maintained.percentile_of_p50, None);
+        assert!(maintained.sentence.contains("for reference only"));
         assert_eq!(r.p50, 33.0);
         let strip = r.strip((20.0, 40.0, 80.0), 300.0);
         assert!(strip.band.0 < strip.p50_x && strip.p50_x < strip.band.0 + strip.band.1);

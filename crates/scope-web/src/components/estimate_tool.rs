@@ -194,6 +194,7 @@ pub fn EstimateSummary(props: &EstimateSummaryProps) -> Html {
             <p class={class("risk", (risk > 10.0).then_some("at-risk"))} data-testid="risk">
                 { format!("{}% risk of delivering after {} days", Fixed(risk, 0), Fixed(GUARANTEE_DAYS, 0)) }
             </p>
+            <p class="calendar-note" data-testid="calendar-note">{ &r.uncertainty.calendar_note }</p>
             <p class="calibration" data-testid="calibration">{ &r.calibration }</p>
             if !r.constraints.is_empty() {
                 <h2>{ "Constraints" }</h2>
