@@ -238,14 +238,22 @@ impl Uncertainty {
         } else {
             ""
         };
-        let calendar_note = if case.path.needs_estimate() {
+        let clock =
+            "Delivery counts from the maintainer's assignment to the merge (the 90-day clock)";
+        let calendar_note = if !case.path.needs_estimate() {
             format!(
-                "Delivery counts from the maintainer's assignment to the merge (the 90-day clock); start to merge, from the start of development. The 25 past builds went from their first commit to the merge in less time than their hours at 30 hours a week take, so the calendar here runs at their pace: x{} of the time this estimate's hours take at {} hours a week.{perpetual} Effort and cost are the work breakdown's hours; the record has no hours.",
+                "{clock}; on this path it covers the pull request, QA and the wait for the next release."
+            )
+        } else if case.estimate.tasks.is_some() {
+            format!(
+                "{clock}; start to merge, from the start of development. The case's own hours are taken as given, at its availability; they share the common factor's spread."
+            )
+        } else {
+            format!(
+                "{clock}; start to merge, from the start of development. The 25 past builds went from their first commit to the merge in less time than their hours at 30 hours a week take, so the calendar here runs at their pace: x{} of the time this estimate's hours take at {} hours a week.{perpetual} Effort and cost are the work breakdown's hours; the record has no hours.",
                 Fixed(pace, 2),
                 Shortest(case.estimate.availability_hours_per_week),
             )
-        } else {
-            "Delivery counts from the maintainer's assignment to the merge (the 90-day clock); on this path it covers the pull request, QA and the wait for the next release.".to_string()
         };
         Self {
             effort_factor_p10: at(-Z90),
@@ -330,7 +338,7 @@ pub fn tasks(case: &Case) -> Vec<EstimatedTask> {
                     hours,
                     vec![Adjustment {
                         factor: 1.0,
-                        reason: "the case's own estimate: no adjustment applied".into(),
+                        reason: "the case's own estimate: no adjustment applied (the simulation's common factor still spreads it)".into(),
                     }],
                 )
             })
@@ -556,6 +564,10 @@ pub struct SimulationInputs {
     pub factor: CommonFactor,
     /// The market, whose pace the calendar takes.
     pub market: Market,
+    /// Whether the tasks are the case's own hours: taken as given, at the availability (the pace
+    /// relates the breakdown's hours to the record's calendar, not anyone's hours), though they
+    /// still share the common factor's spread.
+    pub own_hours: bool,
     pub samples: u32,
     pub seed: u64,
 }
@@ -600,6 +612,7 @@ pub fn simulation_inputs(case: &Case) -> SimulationInputs {
             .any(|s| s.id == StageId::Merge && s.days.is_some()),
         factor: uncertainty::FITTED,
         market: case.connector.market,
+        own_hours: case.estimate.tasks.is_some(),
         samples: case.simulation.samples,
         seed: case.simulation.seed,
     }
@@ -621,7 +634,11 @@ pub fn simulate(inputs: &SimulationInputs) -> Simulation {
         effort_hours: Vec::with_capacity(n),
         spread: Vec::with_capacity(n),
         factor: inputs.factor,
-        pace: inputs.factor.pace(inputs.market),
+        pace: if inputs.own_hours {
+            1.0
+        } else {
+            inputs.factor.pace(inputs.market)
+        },
         before_days: Vec::with_capacity(n),
         review_days: Vec::with_capacity(n),
         release_wait: Vec::with_capacity(n),

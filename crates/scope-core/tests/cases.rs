@@ -176,3 +176,27 @@ fn largest_case_is_the_one_the_benchmarks_describe() {
     assert_eq!(evaluation.ranking.len(), 50);
     assert!(case.agreement.is_some());
 }
+
+/// A case's own hours are taken as given: 300 hours at 30 hours a week is 70 days of development
+/// at the median whatever the market (the record's pace relates the breakdown's hours to its
+/// calendar, not anyone's own hours). Found by the hostile review: perpetual made it 24 days.
+#[test]
+fn own_hours_take_the_availability_not_the_records_pace() {
+    let development_p50 = |market: &str| {
+        let case = Case::from_json(&format!(
+            r#"{{"version": 1, "exchange": {{"name": "Own"}}, "connector": {{"market": "{market}"}},
+                "estimate": {{"hourly_rate": "75", "availability_hours_per_week": 30,
+                  "tasks": [{{"id": "all", "optimistic": 300, "most_likely": 300, "pessimistic": 300}}]}}}}"#
+        ))
+        .unwrap();
+        scope_core::estimate(&case)
+            .unwrap()
+            .calendar_days
+            .development
+            .p50
+    };
+    for market in ["spot", "perpetual", "both"] {
+        let p50 = development_p50(market);
+        assert!((p50 - 70.0).abs() < 2.0, "{market}: {p50} days");
+    }
+}
