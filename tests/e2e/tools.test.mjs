@@ -109,6 +109,15 @@ describe('tools', () => {
     const buildAfter = await cells(page, 'build');
     assert.ok(parseInt(buildAfter[0], 10) < parseInt(buildBefore[0], 10), `a spot precedent speeds the build: ${buildBefore} -> ${buildAfter}`);
     assert.ok(await page.getByTestId('calibration').isVisible());
+    // The summary's figures fit their card at a desktop width (P90 was clipped at 1280 px).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const overflow = await page
+      .getByTestId('effort')
+      .evaluate((row) => {
+        const region = row.closest('.table-scroll');
+        return region.scrollWidth - region.clientWidth;
+      });
+    assert.ok(overflow <= 0, `the figures overflow their card by ${overflow} px`);
     await screenshot(page, 'estimate-outside-view');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);

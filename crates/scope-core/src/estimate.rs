@@ -242,7 +242,7 @@ impl Uncertainty {
             "Delivery counts from the maintainer's assignment to the merge (the 90-day clock)";
         let calendar_note = if !case.path.needs_estimate() {
             format!(
-                "{clock}; on this path it covers the pull request, QA and the wait for the next release."
+                "{clock}; on this path the connector arrives built, so it covers the stages after it that apply (the maintainer's assignment, where it does), the pull request, QA and the wait for the next release."
             )
         } else if case.estimate.tasks.is_some() {
             format!(
@@ -250,9 +250,9 @@ impl Uncertainty {
             )
         } else {
             format!(
-                "{clock}; start to merge, from the start of development. The 25 past builds went from their first commit to the merge in less time than their hours at 30 hours a week take, so the calendar here runs at their pace: x{} of the time this estimate's hours take at {} hours a week.{perpetual} Effort and cost are the work breakdown's hours; the record has no hours.",
+                "{clock}; start to merge, from the start of development. The 25 past builds went from their first commit to the merge in less time than the breakdown's hours for them take at 30 hours a week, so the calendar here runs at their pace: x{} of the time this estimate's hours take at {} a week.{perpetual} Effort and cost are the work breakdown's hours; the record has no hours.",
                 Fixed(pace, 2),
-                Shortest(case.estimate.availability_hours_per_week),
+                hours(case.estimate.availability_hours_per_week),
             )
         };
         Self {
@@ -877,10 +877,10 @@ fn constraints(case: &Case, calendar: &CalendarDays, p_over_90: f64) -> Vec<Stri
         out.push("No complete testnet: QA runs with real funds on the live exchange.".into());
     }
     let availability = case.estimate.availability_hours_per_week;
-    if availability < 15.0 {
+    if availability < 15.0 && case.path.needs_estimate() {
         out.push(format!(
-            "Low availability: at {} hours a week, development alone takes {} days at P50.",
-            Shortest(availability),
+            "Low availability: at {} a week, development alone takes {} days at P50.",
+            hours(availability),
             Fixed(calendar.development.p50, 0),
         ));
     }
@@ -916,6 +916,15 @@ fn constraints(case: &Case, calendar: &CalendarDays, p_over_90: f64) -> Vec<Stri
         ));
     }
     out
+}
+
+/// "1 hour", "12.5 hours".
+fn hours(h: f64) -> String {
+    if h == 1.0 {
+        "1 hour".into()
+    } else {
+        format!("{} hours", Shortest(h))
+    }
 }
 
 fn r2(x: f64) -> f64 {

@@ -108,7 +108,14 @@ pub fn figures_table(out: &mut String, r: &EstimateReport, with_pert: bool) {
         row(out, "Effort, hours (PERT)", [p.p50, p.p80, p.p90]);
     }
     let d = &r.calendar_days.development;
-    row(out, "Development, calendar days", [d.p50, d.p80, d.p90]);
+    if r.plan.path.needs_estimate() {
+        row(out, "Development, calendar days", [d.p50, d.p80, d.p90]);
+    } else {
+        let _ = writeln!(
+            out,
+            "| Development, calendar days | - | - | - (none on this path) |"
+        );
+    }
     let b = &r.calendar_days.build;
     row(
         out,
@@ -176,7 +183,7 @@ pub fn outside_view(out: &mut String, r: &EstimateReport) {
         rc.class,
         Fixed(rc.p10, 0),
         Fixed(rc.p90, 0),
-        Fixed(rc.p50, 0),
+        crate::number::Shortest(rc.p50),
         Fixed(r.calendar_days.build.p10, 0),
         Fixed(r.calendar_days.build.p90, 0),
         past.join(", "),

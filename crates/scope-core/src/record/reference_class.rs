@@ -64,9 +64,10 @@ impl ClassKey {
 
     /// The class in words: "perpetual CEX connectors with a spot precedent".
     pub fn label(&self) -> String {
-        let market = match self.market {
-            Some(Market::Spot) => "spot ",
-            Some(Market::Perpetual) => "perpetual ",
+        // Every build that reused a spot connector is a perpetual one.
+        let market = match (self.market, self.precedent) {
+            (Some(Market::Spot), _) => "spot ",
+            (Some(Market::Perpetual), _) | (_, Some(true)) => "perpetual ",
             _ => "",
         };
         let kind = match self.kind {
@@ -170,8 +171,8 @@ impl ReferenceClass {
         );
         let days: Vec<f64> = connectors.iter().map(|c| f64::from(c.days)).collect();
         let class = key.label();
-        // Compared in whole days, as the sentence shows it.
-        let p50 = build_p50.round();
+        // Compared in whole days, as every figure shows it.
+        let p50 = whole_days(build_p50);
         let comparable = case.path.needs_estimate();
         let sentence = if comparable {
             let n = days.len();
@@ -180,12 +181,16 @@ impl ReferenceClass {
             let place = match (shorter, longer) {
                 (0, l) if l == n => format!("shorter than all {n}"),
                 (s, 0) if s == n => format!("longer than all {n}"),
+                (0, _) => format!("as short as the shortest of the {n}"),
                 (s, _) => format!("longer than {s} of the {n}"),
             };
             let mut sentence = format!(
                 "This estimate's P50 from the start of development to the merge, {} days, is {place} past {class} (2020-2024).",
                 crate::number::Fixed(p50, 0),
             );
+            if case.connector.precedent.is_some() && !reuses_spot(case) {
+                sentence.push_str(" No past build reused a connector as this case does: its precedent shows in its hours, not in the class.");
+            }
             if key != narrowest(market, case) {
                 sentence.push_str(" Fewer than 5 past builds share the case's market, kind and reuse, so the class is broader.");
             }
@@ -226,6 +231,8 @@ impl ReferenceClass {
             .max(1.0)
             * 1.1;
         let x = |days: f64| MARGIN + days.max(0.0) / hi * (width - 2.0 * MARGIN);
+        // Inside the band as the legend shows it, in whole days.
+        let (low, high) = (whole_days(p10), whole_days(p90));
         DaysStrip {
             axis: (MARGIN, width - MARGIN),
             axis_days: hi,
@@ -238,7 +245,7 @@ impl ReferenceClass {
                         name: c.name.clone(),
                         days: c.days,
                         x: x(days),
-                        inside: (p10..=p90).contains(&days),
+                        inside: (low..=high).contains(&days),
                     }
                 })
                 .collect(),
@@ -280,6 +287,14 @@ pub fn share_shorter(days: &[f64], limit: f64) -> f64 {
     let shorter = days.iter().filter(|d| **d < limit).count() as f64;
     let ties = days.iter().filter(|d| **d == limit).count() as f64;
     (shorter + ties / 2.0) / days.len() as f64
+}
+
+/// Days as the figures show them: to the whole day, ties to even (`number::Fixed`'s rounding).
+pub fn whole_days(days: f64) -> f64 {
+    crate::number::Fixed(days, 0)
+        .to_string()
+        .parse()
+        .unwrap_or(days)
 }
 
 fn r1(x: f64) -> f64 {
@@ -374,6 +389,17 @@ mod tests {
             ReferenceClass::of(&case, 10.0)
                 .sentence
                 .contains("shorter than all 5")
+        );
+        assert!(
+            ReferenceClass::of(&case, 16.2)
+                .sentence
+                .contains("as short as the shortest of the 5")
+        );
+        // Half a day rounds to even, as the tables show it: 32.5 is 32, shorter than 33.
+        assert!(
+            ReferenceClass::of(&case, 32.5)
+                .sentence
+                .contains(", 32 days, is longer than 2 of")
         );
         assert!(
             ReferenceClass::of(&case, 70.0)

@@ -182,7 +182,12 @@ pub fn EstimateSummary(props: &EstimateSummaryProps) -> Html {
                     <tr data-testid="effort"><th scope="row">{ "Effort" }</th>
                         <td>{ format!("{} h", Fixed(mc.p50, 0)) }</td><td>{ format!("{} h", Fixed(mc.p80, 0)) }</td><td>{ format!("{} h", Fixed(mc.p90, 0)) }</td></tr>
                     <tr data-testid="development"><th scope="row">{ "Development" }</th>
-                        <td>{ format!("{} days", Fixed(d.development.p50, 0)) }</td><td>{ format!("{} days", Fixed(d.development.p80, 0)) }</td><td>{ format!("{} days", Fixed(d.development.p90, 0)) }</td></tr>
+                        if r.plan.path.needs_estimate() {
+                            <td>{ format!("{} days", Fixed(d.development.p50, 0)) }</td><td>{ format!("{} days", Fixed(d.development.p80, 0)) }</td><td>{ format!("{} days", Fixed(d.development.p90, 0)) }</td>
+                        } else {
+                            <td colspan="3">{ "none on this path" }</td>
+                        }
+                    </tr>
                     <tr data-testid="build"><th scope="row">{ "Start to merge" }</th>
                         <td>{ format!("{} days", Fixed(d.build.p50, 0)) }</td><td>{ format!("{} days", Fixed(d.build.p80, 0)) }</td><td>{ format!("{} days", Fixed(d.build.p90, 0)) }</td></tr>
                     <tr data-testid="delivery"><th scope="row">{ "Delivery" }</th>
