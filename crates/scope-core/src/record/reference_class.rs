@@ -291,10 +291,9 @@ pub fn share_shorter(days: &[f64], limit: f64) -> f64 {
 
 /// Days as the figures show them: to the whole day, ties to even (`number::Fixed`'s rounding).
 pub fn whole_days(days: f64) -> f64 {
-    crate::number::Fixed(days, 0)
-        .to_string()
-        .parse()
-        .unwrap_or(days)
+    // Read back with the case reader's number parser: std's float parser would be a copy of its
+    // own in the bundle.
+    crate::number::parse_number(&crate::number::Fixed(days, 0).to_string()).unwrap_or(days)
 }
 
 fn r1(x: f64) -> f64 {
