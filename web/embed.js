@@ -8,8 +8,10 @@
 // the page's styles and the tool's do not touch each other. Options as data attributes:
 //   data-theme="light|dark|auto"   data-compact   data-storage="a key" (none: nothing saved)
 //   data-case='{"version": 1, ...}' (inline case JSON)   data-case-url="cases/x.json"
-// Or from script: `const widget = await mount(element, { tool: 'estimate' })`, then
-// `widget.update({ theme: 'dark' })` and `widget.destroy()`.
+// Or from script: `const widget = await mount(element, { tool: 'estimate', case: {...} })`, then
+// `widget.update({ theme: 'dark' })` (only what it names changes; a `case`, an object or JSON
+// text, opens as a new case) and `widget.destroy()`. A missing element, options that are not an
+// object, and a destroyed widget throw an Error that says so.
 import init, { mount as mountWasm } from './pkg/scope_web.js';
 
 const base = new URL('.', import.meta.url);
@@ -18,7 +20,9 @@ const stylesheet = new URL('styles.css', base).href;
 
 export async function mount(element, options = {}) {
   await ready;
-  return mountWasm(element, { stylesheet, ...options });
+  // Anything but an options object goes through as it is, for the wasm to name the problem.
+  const given = options !== null && typeof options === 'object' ? { stylesheet, ...options } : options;
+  return mountWasm(element, given);
 }
 
 async function optionsOf(element) {

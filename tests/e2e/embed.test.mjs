@@ -111,4 +111,63 @@ describe('embedding', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('update changes only what it names; a case object opens; a destroyed widget and a missing element say so', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(PAGE);
+    await page.locator('#first').getByTestId('cost').waitFor();
+    const result = await page.evaluate(async () => {
+      const { mount } = await import('./embed.js');
+      const settle = () => new Promise((r) => setTimeout(r, 150));
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = () => host.shadowRoot.querySelector('.cs-root');
+      const exchange = () => host.shadowRoot.querySelector('.case-bar input').value;
+      const first = { version: 1, exchange: { name: 'First Exchange' }, estimate: { hourly_rate: '80' } };
+      const widget = await mount(host, { tool: 'agreement', compact: true, case: first });
+      await settle();
+      const start = { exchange: exchange(), compact: !!root().querySelector('.app.compact'), header: !!root().querySelector('.site-header') };
+      // A theme alone: still the compact agreement tool, with its case.
+      widget.update({ theme: 'light' });
+      await settle();
+      const themed = {
+        theme: root().getAttribute('data-theme'),
+        compact: !!root().querySelector('.app.compact'),
+        agreement: root().textContent.includes('Agreement'),
+        estimateTab: !!root().querySelector('[role=tab]'),
+        exchange: exchange(),
+      };
+      // A new case, as JSON text: it opens, and says so.
+      widget.update({ case: JSON.stringify({ version: 1, exchange: { name: 'Second Exchange' } }) });
+      await settle();
+      const replaced = { exchange: exchange(), said: root().textContent.includes('Opened the case given to this page.'), theme: root().getAttribute('data-theme') };
+      const errors = {};
+      const attempt = async (name, f) => {
+        try {
+          await f();
+          errors[name] = 'no error';
+        } catch (e) {
+          errors[name] = `${e instanceof Error}: ${e.message}`;
+        }
+      };
+      await attempt('badOptions', () => widget.update('dark'));
+      widget.destroy();
+      await attempt('updateDestroyed', () => widget.update({ theme: 'dark' }));
+      await attempt('destroyTwice', () => widget.destroy());
+      await attempt('mountNull', () => mount(document.querySelector('#no-such-element'), { tool: 'estimate' }));
+      await attempt('mountText', () => mount('#first', { tool: 'estimate' }));
+      return { start, themed, replaced, errors };
+    });
+    assert.deepEqual(result.start, { exchange: 'First Exchange', compact: true, header: false });
+    assert.deepEqual(result.themed, { theme: 'light', compact: true, agreement: true, estimateTab: false, exchange: 'First Exchange' });
+    assert.deepEqual(result.replaced, { exchange: 'Second Exchange', said: true, theme: 'light' });
+    assert.match(result.errors.badOptions, /^true: update: the options must be an object/);
+    assert.match(result.errors.updateDestroyed, /^true: update: this widget was destroyed/);
+    assert.match(result.errors.destroyTwice, /^true: destroy: this widget was destroyed already/);
+    assert.match(result.errors.mountNull, /^true: mount: the first argument must be an element of the page \(got null/);
+    assert.match(result.errors.mountText, /^true: mount: the first argument must be an element of the page \(got string/);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

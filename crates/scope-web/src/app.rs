@@ -124,6 +124,27 @@ pub fn App(props: &AppProps) -> Html {
             state
         })
     };
+    // A case given later (an embedding page's `widget.update({ case })`) opens as a new case; the
+    // first one is already the reducer's starting case.
+    {
+        let dispatcher = bench.dispatcher();
+        let started = use_mut_ref(|| false);
+        use_effect_with(
+            (props.initial_case.clone(), props.start_notice.clone()),
+            move |(case, notice)| {
+                if std::mem::replace(&mut *started.borrow_mut(), true) {
+                    if let Some(case) = case {
+                        dispatcher.dispatch(WorkbenchAction::Add(
+                            vec![case.clone()],
+                            "Opened the case given to this page.".into(),
+                        ));
+                    } else if notice.is_some() {
+                        dispatcher.dispatch(WorkbenchAction::Notice(notice.clone()));
+                    }
+                }
+            },
+        );
+    }
     // A case shared in the address opens once, as a new case, after the first render (the
     // browser inflates it asynchronously); its data then leaves the address.
     {

@@ -26,6 +26,19 @@ fn text(options: &JsValue, key: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// The case option: JSON text, or an object (written as JSON, so that the case file's reader
+/// checks it like any other).
+fn case_text(options: &JsValue) -> Option<String> {
+    let value = js_sys::Reflect::get(options, &"case".into()).ok()?;
+    if value.is_object() {
+        js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+    } else {
+        value.as_string().filter(|s| !s.is_empty())
+    }
+}
+
 impl Options {
     fn read(options: &JsValue) -> Result<Self, String> {
         let tool = match text(options, "tool").as_deref() {
@@ -51,7 +64,7 @@ impl Options {
             theme,
             compact,
             storage: text(options, "storage").filter(|s| s != "none"),
-            case: text(options, "case"),
+            case: case_text(options),
             stylesheet: text(options, "stylesheet"),
         })
     }
@@ -84,34 +97,72 @@ impl Options {
 pub struct Widget {
     handle: Option<AppHandle<App>>,
     root: web_sys::Element,
+    /// The options in force: an update changes only what it names.
+    options: js_sys::Object,
+}
+
+/// Options given as an object (`{}` when none), or an error naming what was given instead.
+fn options_object(options: &JsValue, call: &str) -> Result<js_sys::Object, JsError> {
+    if options.is_undefined() || options.is_null() {
+        Ok(js_sys::Object::new())
+    } else {
+        options.clone().dyn_into::<js_sys::Object>().map_err(|_| {
+            JsError::new(&format!(
+                "{call}: the options must be an object such as {{ tool: 'estimate' }}"
+            ))
+        })
+    }
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Applies new options (theme, compact, tool...); the tool keeps its state.
+    /// Applies new options (theme, compact, tool, case...) over the ones in force: what an update
+    /// does not name stays. A new case opens as a new case of the widget's workspace.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
-        let options = Options::read(&options).map_err(|e| JsError::new(&e))?;
-        let _ = self.root.set_attribute("data-theme", &options.theme);
-        if let Some(handle) = &mut self.handle {
-            handle.update(options.props());
-        }
+        let Some(handle) = &mut self.handle else {
+            return Err(JsError::new(
+                "update: this widget was destroyed; mount the element again",
+            ));
+        };
+        let given = options_object(&options, "update")?;
+        let merged = js_sys::Object::assign(&js_sys::Object::new(), &self.options);
+        js_sys::Object::assign(&merged, &given);
+        let read = Options::read(&merged).map_err(|e| JsError::new(&e))?;
+        let _ = self.root.set_attribute("data-theme", &read.theme);
+        handle.update(read.props());
+        self.options = merged;
         Ok(())
     }
 
-    /// Removes the tool from the page.
-    pub fn destroy(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
+    /// Removes the tool from the page; the widget can then no longer be updated.
+    pub fn destroy(&mut self) -> Result<(), JsError> {
+        let Some(handle) = self.handle.take() else {
+            return Err(JsError::new("destroy: this widget was destroyed already"));
+        };
+        handle.destroy();
         self.root.remove();
+        Ok(())
     }
 }
 
 /// Mounts a tool into `host` with `options`; its styles live in a shadow root.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsError> {
+pub fn mount(host: JsValue, options: JsValue) -> Result<Widget, JsError> {
     crate::install_panic_hook();
-    let options = Options::read(&options).map_err(|e| JsError::new(&e))?;
+    let host: web_sys::Element = host.dyn_into().map_err(|given: JsValue| {
+        let what = if given.is_null() {
+            "null".to_string()
+        } else if given.is_undefined() {
+            "undefined".to_string()
+        } else {
+            given.js_typeof().as_string().unwrap_or_default()
+        };
+        JsError::new(&format!(
+            "mount: the first argument must be an element of the page (got {what}; did the selector find nothing?)"
+        ))
+    })?;
+    let given = options_object(&options, "mount")?;
+    let options = Options::read(&given).map_err(|e| JsError::new(&e))?;
     let document = host
         .owner_document()
         .ok_or_else(|| JsError::new("the element is not in a document"))?;
@@ -146,5 +197,6 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Widget, JsError
     Ok(Widget {
         handle: Some(handle),
         root,
+        options: given,
     })
 }
