@@ -111,11 +111,42 @@ pub fn npm_package(tools: &Tools) -> Result<PathBuf, String> {
         ])
         .arg(out.join("wasm"))
         .run()?;
-    for file in ["index.js", "index.d.ts", "package.json"] {
+    // wasm-pack writes a `.gitignore` of `*` beside its output: npm would leave the wasm out of
+    // the tarball for it.
+    let ignore = out.join("wasm/.gitignore");
+    if ignore.exists() {
+        std::fs::remove_file(&ignore)
+            .map_err(|e| format!("cannot remove {}: {e}", ignore.display()))?;
+    }
+    for file in [
+        "index.js",
+        "index.mjs",
+        "index.d.ts",
+        "index.d.mts",
+        "package.json",
+    ] {
         std::fs::copy(root.join("npm").join(file), out.join(file))
             .map_err(|e| format!("cannot copy npm/{file}: {e}"))?;
     }
     Ok(out)
+}
+
+/// `npm pack` of the built package: the tarball a project installs, in `target/npm`.
+pub fn npm_tarball(package: &Path) -> Result<PathBuf, String> {
+    let dest = package
+        .parent()
+        .map(Path::to_path_buf)
+        .ok_or("the npm package has no parent folder")?;
+    let name = Cmd::new("npm", package)
+        .args(["pack", "--silent", "--pack-destination"])
+        .arg(&dest)
+        .output()?;
+    let name = name.lines().last().unwrap_or_default().trim().to_string();
+    let tarball = dest.join(&name);
+    if name.is_empty() || !tarball.exists() {
+        return Err(format!("npm pack wrote no tarball ({name:?})"));
+    }
+    Ok(tarball)
 }
 
 /// The docs-site example (web/docs-example, MkDocs Material) built into target/docs-site, with the

@@ -185,6 +185,7 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
         root.join("node_modules/.bin/wasm-opt"),
         root.join("node_modules/playwright-core/package.json"),
         root.join("node_modules/axe-core/axe.min.js"),
+        root.join("node_modules/typescript/bin/tsc"),
     ];
     let stale = match (modified(&marker), modified(&root.join("package-lock.json"))) {
         (Some(installed), Some(locked)) => locked > installed,
@@ -195,12 +196,12 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     }
     if Cmd::new("npm", root).arg("--version").read().is_none() {
         return Err(
-            "npm is needed (for binaryen's wasm-opt, playwright-core and axe-core): \
+            "npm is needed (for binaryen's wasm-opt, playwright-core, axe-core and typescript): \
                     install Node.js 18 or newer"
                 .into(),
         );
     }
-    println!("setup: installing npm packages (binaryen, playwright-core, axe-core)");
+    println!("setup: installing npm packages (binaryen, playwright-core, axe-core, typescript)");
     Cmd::new("npm", root)
         .args(["ci", "--no-audit", "--no-fund"])
         .run()

@@ -129,11 +129,15 @@ fn npm_package() -> Result<(), String> {
     let root = root();
     let tools = setup::ensure_build_tools()?;
     let package = build::npm_package(&tools)?;
+    let tarball = build::npm_tarball(&package)?;
     cargo(&["build", "--quiet", "-p", "scope-cli"]).run()?;
     Cmd::new("node", &root)
         .arg("--test")
         .arg(root.join("tests/npm/core.test.mjs"))
+        .arg(root.join("tests/npm/install.test.mjs"))
         .env("SCOPE_NPM_PACKAGE", &package)
+        .env("SCOPE_NPM_TARBALL", &tarball)
+        .env("TSC", root.join("node_modules/typescript/bin/tsc"))
         .env(
             "CONNECTOR_SCOPE_BIN",
             root.join("target/debug/connector-scope"),
