@@ -12,14 +12,42 @@
 // `widget.update({ theme: 'dark' })` (only what it names changes; a `case`, an object or JSON
 // text, opens as a new case) and `widget.destroy()`. A missing element, options that are not an
 // object, and a destroyed widget throw an Error that says so.
-import init, { mount as mountWasm } from './pkg/scope_web.js';
-
+//
+// When the bundle cannot start (its files not hosted beside this one, or a Content-Security-Policy
+// without 'wasm-unsafe-eval'), each element says so in words instead of staying empty.
 const base = new URL('.', import.meta.url);
-const ready = init({ module_or_path: new URL('pkg/scope_web_bg.wasm', base) });
+const script = new URL('pkg/scope_web.js', base);
+const wasm = new URL('pkg/scope_web_bg.wasm', base);
 const stylesheet = new URL('styles.css', base).href;
 
+async function start() {
+  let bundle;
+  try {
+    bundle = await import(script.href);
+  } catch (err) {
+    throw new Error(`its script ${script.href} could not be loaded (${err.message ?? err}). Host the whole connector-scope folder, pkg/ included, beside embed.js, and serve .js files as JavaScript.`);
+  }
+  try {
+    await bundle.default({ module_or_path: wasm });
+  } catch (err) {
+    const message = String(err.message ?? err);
+    if (/wasm-unsafe-eval|Content Security Policy/i.test(message)) {
+      throw new Error(`this page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src.`);
+    }
+    const status = await fetch(wasm, { method: 'HEAD' }).then((r) => r.status, () => 0);
+    const why = status && status !== 200 ? `HTTP ${status}` : message;
+    throw new Error(`its WebAssembly ${wasm.href} could not be loaded (${why}). Host the whole connector-scope folder, pkg/ included, beside embed.js.`);
+  }
+  return bundle;
+}
+
+const ready = start();
+// The failure is reported in each element (mountAll) or to the caller (mount), not as an
+// unhandled rejection.
+ready.catch(() => {});
+
 export async function mount(element, options = {}) {
-  await ready;
+  const { mount: mountWasm } = await ready;
   // Anything but an options object goes through as it is, for the wasm to name the problem.
   const given = options !== null && typeof options === 'object' ? { stylesheet, ...options } : options;
   return mountWasm(element, given);

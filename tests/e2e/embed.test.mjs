@@ -170,4 +170,45 @@ describe('embedding', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  // What a docs author sees when a path or the CSP is wrong: a sentence in the element, not an
+  // empty box.
+  const broken = [
+    {
+      name: 'the wasm is not hosted (404)',
+      setup: (page) => page.route('**/pkg/scope_web_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
+      message: /^Connector Scope could not start here: its WebAssembly \S+pkg\/scope_web_bg\.wasm could not be loaded \(HTTP 404\)\. Host the whole connector-scope folder/,
+    },
+    {
+      name: 'the script is not hosted (404)',
+      setup: (page) => page.route('**/pkg/scope_web.js', (route) => route.fulfill({ status: 404, body: 'not found' })),
+      message: /^Connector Scope could not start here: its script \S+pkg\/scope_web\.js could not be loaded .*serve \.js files as JavaScript\.$/,
+    },
+    {
+      name: "the page's CSP has no 'wasm-unsafe-eval'",
+      setup: (page) =>
+        page.route('**/embed-example.html', async (route) => {
+          const response = await route.fetch();
+          const headers = { ...response.headers() };
+          headers['content-security-policy'] = headers['content-security-policy'].replace(" 'wasm-unsafe-eval'", '');
+          await route.fulfill({ response, headers });
+        }),
+      message: /^Connector Scope could not start here: this page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src\.$/,
+    },
+  ];
+  for (const { name, setup, message } of broken) {
+    test(`the loader says what is wrong when ${name}`, async () => {
+      const { context, page } = await watchedPage(browser);
+      await setup(page);
+      await page.goto(PAGE);
+      const first = page.locator('#first');
+      await page.waitForFunction(() =>
+        ['#first', '#third'].every((id) => /could not start here/.test(document.querySelector(id)?.textContent ?? '')),
+      );
+      assert.match(await first.textContent(), message);
+      // Every tool on the page says it, not only the first.
+      assert.match(await page.locator('#third').textContent(), /^Connector Scope could not start here/);
+      await context.close();
+    });
+  }
 });
