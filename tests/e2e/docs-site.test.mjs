@@ -28,6 +28,16 @@ describe('docs site', () => {
     await browser?.close();
   });
 
+  test('the site hosts the dist folder as it is: its README for hosts, no ignore file', async () => {
+    const readme = await fetch(page_('connector-scope/README.txt'));
+    assert.equal(readme.status, 200);
+    assert.match(await readme.text(), /'wasm-unsafe-eval'/);
+    for (const file of ['embed.js', 'index.html', 'pkg/scope_web.js', 'pkg/scope_web_bg.wasm', 'cases/mature-spot-cex.json']) {
+      assert.equal((await fetch(page_(`connector-scope/${file}`))).status, 200, file);
+    }
+    assert.equal((await fetch(page_('connector-scope/pkg/.gitignore'))).status, 404);
+  });
+
   const tools = [
     ['maturity.html', 'maturity', '[data-testid=score]'],
     ['estimate.html', 'estimate', '[data-testid=cost]'],

@@ -149,8 +149,83 @@ pub fn npm_tarball(package: &Path) -> Result<PathBuf, String> {
     Ok(tarball)
 }
 
+/// The files a host copies as they are, from `web/` after a build: the app's page and its loader,
+/// the service worker, the embed loader, the styles, the bundle and the example cases.
+const DIST_FILES: [&str; 8] = [
+    "index.html",
+    "app.js",
+    "sw.js",
+    "embed.js",
+    "styles.css",
+    "favicon.svg",
+    "pkg/scope_web.js",
+    "pkg/scope_web_bg.wasm",
+];
+
+const DIST_README: &str = "\
+Connector Scope, ready to host: copy this folder as it is (its name may change).
+
+- index.html is the whole app; embed.js puts one tool in any page:
+    <div data-connector-scope=\"estimate\" data-compact></div>
+    <script type=\"module\" src=\"/connector-scope/embed.js\"></script>
+  Use an absolute path (or a full URL) to embed.js: under directory URLs such as MkDocs's,
+  a relative one changes meaning from page to page.
+- Serve .js as JavaScript (text/javascript), .wasm as application/wasm, .css as text/css.
+- The page's Content-Security-Policy must allow the folder's scripts and WebAssembly:
+    script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
+  (the tools make no request beyond their own files). Without 'wasm-unsafe-eval', or with
+  pkg/ missing, each element says so in a sentence.
+- cases/ holds example case files for data-case-url.
+- Nothing here is ignored by version control: commit the folder as it is.
+";
+
+/// `target/dist/connector-scope/`: a built bundle as one folder to host, with a README for hosts,
+/// and beside it the npm tarball. What `cargo xtask dist` makes (after a release build).
+pub fn dist_folder() -> Result<PathBuf, String> {
+    let root = root();
+    let out = root.join("target/dist/connector-scope");
+    if out.exists() {
+        std::fs::remove_dir_all(&out)
+            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    for file in DIST_FILES {
+        let (from, to) = (root.join("web").join(file), out.join(file));
+        if let Some(dir) = to.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::copy(&from, &to)
+            .map_err(|e| format!("cannot copy {} (build first): {e}", from.display()))?;
+    }
+    copy_tree(&root.join("web/cases"), &out.join("cases"), &|p: &Path| {
+        p.extension().is_some_and(|e| e == "json")
+    })?;
+    std::fs::write(out.join("README.txt"), DIST_README)
+        .map_err(|e| format!("cannot write the README: {e}"))?;
+    Ok(out)
+}
+
+/// `cargo xtask dist`: the release bundle as one folder to host, and the npm tarball.
+pub fn dist(args: &[String]) -> Result<(), String> {
+    Options::parse(args, &[], &[])?;
+    let tools = setup::ensure_build_tools()?;
+    build(&tools, Profile::Release)?;
+    let folder = dist_folder()?;
+    let tarball = npm_tarball(&npm_package(&tools)?)?;
+    let name = tarball.file_name().ok_or("the tarball has no name")?;
+    let shipped = folder.with_file_name(name);
+    std::fs::copy(&tarball, &shipped)
+        .map_err(|e| format!("cannot copy {}: {e}", tarball.display()))?;
+    println!(
+        "dist: {} (copy it as it is) and {}",
+        folder.display(),
+        shipped.display()
+    );
+    Ok(())
+}
+
 /// The docs-site example (web/docs-example, MkDocs Material) built into target/docs-site, with the
-/// app's bundle copied under connector-scope/ as a docs site would host it.
+/// dist folder copied under connector-scope/ as a docs site hosts it.
 pub fn docs_site(mkdocs: &Path) -> Result<PathBuf, String> {
     let root = root();
     let out = root.join("target/docs-site");
@@ -165,14 +240,7 @@ pub fn docs_site(mkdocs: &Path) -> Result<PathBuf, String> {
         ])
         .arg(&out)
         .run()?;
-    copy_tree(
-        &root.join("web"),
-        &out.join("connector-scope"),
-        &|p: &Path| {
-            // The bundle only: not the app's own page, nor the docs example's sources.
-            !p.ends_with("docs-example") && !p.ends_with("index.html")
-        },
-    )?;
+    copy_tree(&dist_folder()?, &out.join("connector-scope"), &|_| true)?;
     Ok(out)
 }
 

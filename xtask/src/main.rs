@@ -1,4 +1,4 @@
-//! `cargo xtask serve | build | test | setup`: the project's own build tool.
+//! `cargo xtask serve | build | dist | test | setup | bench | fuzz`: the project's own build tool.
 //!
 //! Every command installs what it needs and is missing (wasm32 target, wasm-pack, the
 //! wasm-bindgen CLI of the exact Cargo.lock version, npm packages, Chromium for tests) and
@@ -20,6 +20,8 @@ usage: cargo xtask <command> [options]
 commands:
   serve [--dev] [--port N] [--no-build]   build the app and serve web/ on 127.0.0.1 (default port 8080)
   build [--dev]                           build the app into web/pkg (release + wasm-opt unless --dev)
+  dist                                    a release build as one folder to host (target/dist/connector-scope)
+                                          and the npm tarball beside it
   test [LAYER ...]                        run every test layer, or only the named ones:
                                           fmt clippy unit wasm npm e2e (e2e checks the size)
   setup [--browser]                       install the toolchain pieces only (and Chromium with --browser)
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
         Some("build") => build::run(&args[1..]),
+        Some("dist") => build::dist(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("setup") => setup::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
