@@ -106,7 +106,7 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
                         <SelectInput id="cs-weight-mode" label="Weights" value={if ahp { "ahp" } else { "direct" }} on_change={on_mode}
                             options={vec![(AttrValue::from("direct"), AttrValue::from("Direct weights")), (AttrValue::from("ahp"), AttrValue::from("AHP pairwise comparisons"))]} />
                     </fieldset>
-                    <div class="table-scroll">
+                    <div class="table-scroll" role="region" aria-label="Criteria">
                         <table class="criteria">
                             <caption>{ "Criteria" }</caption>
                             <thead><tr>
@@ -301,7 +301,7 @@ pub fn CandidateTable(props: &CandidateTableProps) -> Html {
     let rows = case.candidates.len();
     html! {
         <section class="candidate-table" aria-label="Candidates">
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-label="Candidates' values">
                 <table class="values">
                     <caption>{ "Candidates" }</caption>
                     <thead><tr>

@@ -79,7 +79,7 @@ pub fn ProcessTool(props: &ProcessToolProps) -> Html {
                     <SelectInput id="cs-era" label="Governance era (vote lengths)" options={eras} value={case.governance_era.as_str()} on_change={on_era} />
                 </form>
             </div>
-            <div class="table-scroll"><table class="stages">
+            <div class="table-scroll" role="region" aria-label="Stages"><table class="stages">
                 <caption>{ format!("The nine stages on this path: {}", plan.path_label) }</caption>
                 <thead><tr>
                     <th scope="col">{ "Stage" }</th><th scope="col">{ "Applies" }</th><th scope="col">{ "Why" }</th>
