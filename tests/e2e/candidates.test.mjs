@@ -70,6 +70,7 @@ describe('candidates and agreement', () => {
     const expected = cli('agreement', 'mature-spot-cex.json');
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 } });
     await page.goto(APP_URL);
+    await page.getByRole('button', { name: 'Edit case' }).click();
     await page.getByLabel('Load').selectOption('Mature spot CEX');
     await page.getByRole('tab', { name: 'Agreement' }).click();
     const t = expected.totals;

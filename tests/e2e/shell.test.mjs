@@ -91,7 +91,12 @@ describe('app shell', () => {
     });
     await page.goto(APP_URL);
     await page.getByRole('tablist').waitFor();
+    // The case is folded to one line on a phone; its button unfolds it.
+    assert.equal(await page.getByLabel('Load').isVisible(), false);
+    await page.getByRole('button', { name: 'Edit case' }).click();
     await page.getByLabel('Load').selectOption('Mature spot CEX');
+    await page.getByRole('button', { name: 'Done' }).click();
+    assert.match(await page.locator('.case-line').textContent(), /Kestrel Exchange.*Spot, new connector/);
     for (const [label] of TOOLS) {
       await page.getByRole('tab', { name: label }).click();
       const overflow = await page.evaluate(
@@ -100,6 +105,9 @@ describe('app shell', () => {
       assert.equal(overflow, 0, `${label}: the page is no wider than the screen (wide tables scroll inside)`);
     }
     await page.getByRole('tab', { name: 'Estimate' }).click();
+    // The tool's figures are on the first screen.
+    const cost = await page.getByTestId('cost').boundingBox();
+    assert.ok(cost && cost.y + cost.height <= 740, `the cost row ends at ${cost && cost.y + cost.height} px, below the first screen`);
     await screenshot(page, 'estimate-phone');
     assert.deepEqual(problems, []);
     await context.close();

@@ -4,6 +4,7 @@ use scope_core::case::{Build, ExchangeKind, Market};
 use scope_core::session::{Edit, Session, TextField};
 use yew::prelude::*;
 
+use crate::components::class;
 use crate::components::field::{CaseField, Choice, SelectInput};
 use crate::state::{EXAMPLES, example};
 
@@ -75,8 +76,33 @@ pub fn CaseBar(props: &CaseBarProps) -> Html {
             edit.emit(Edit::Build(b));
         }
     });
+    // On a narrow widget the case folds to one line, so that the tool's figures are on the first
+    // screen; the line's button unfolds it.
+    let expanded = use_state(|| false);
+    let on_toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let market = match case.connector.market {
+        Market::Spot => "Spot",
+        Market::Perpetual => "Perpetual",
+        Market::Both => "Spot and perpetual",
+    };
+    let build = match case.connector.build {
+        Build::New => "new connector",
+        Build::Modification => "modification",
+    };
     html! {
-        <section class="case-bar" aria-label="The case">
+        <section class={class("case-bar", expanded.then_some("expanded"))} aria-label="The case">
+            <div class="case-line">
+                <span class="case-name">{ &case.exchange.name }</span>
+                <span class="case-kind">{ format!("{market}, {build}") }</span>
+                <button type="button" class="case-edit" aria-expanded={expanded.to_string()}
+                    aria-controls="cs-case-details" onclick={on_toggle}>
+                    { if *expanded { "Done" } else { "Edit case" } }
+                </button>
+            </div>
+            <div id="cs-case-details" class="case-details">
             <div class="case-fields">
                 { text(TextField::ExchangeName, "Exchange", None) }
                 <SelectInput
@@ -105,6 +131,7 @@ pub fn CaseBar(props: &CaseBarProps) -> Html {
                     value={case.connector.build.as_str()}
                     on_change={on_build}
                 />
+            </div>
             </div>
             if !s.is_current() {
                 <p class="stale" role="status">
