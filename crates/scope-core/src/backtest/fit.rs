@@ -2,16 +2,15 @@
 //! maximum-likelihood spread.
 //!
 //! A build's span is D = F S + W: F the common factor (lognormal, ln F ~ N(mu, sigma^2)), S the
-//! development days the breakdown gives at F = 1, W the pull request, QA and release wait. S and
-//! W are drawn `DRAWS` times per build from the estimate's own simulation with F = 1. Given a
-//! draw k, ln F = t_k = ln((D - W_k) / S_k), and the density of D is a mixture over the draws:
+//! part of the span that takes it at F = 1 (the breakdown's development days, then the pull
+//! request and QA), W the wait for the next release. S and W are drawn `DRAWS` times per build
+//! from the estimate's own simulation with F = 1. Given a draw k, ln F = t_k = ln((D - W_k) / S_k),
+//! and the density of D is a mixture over the draws:
 //!
 //!   p(D) = 1/K sum_k N(t_k; mu, sigma^2) / (D - W_k),   over the draws with W_k < D.
 //!
-//! The weights 1 / (D - W_k) do not depend on mu and sigma, so EM with the draw as the latent
-//! variable has closed-form steps: responsibilities r_k proportional to
-//! N(t_k; mu, sigma^2) / (D - W_k), then mu = mean of r-weighted t, sigma^2 = mean of r-weighted
-//! squares. The likelihood never decreases from one step to the next.
+//! `fit` says how mu and sigma are found from that; the weights 1 / (D - W_k) do not depend on
+//! them, so the spread's EM steps are closed-form.
 
 use crate::case::Case;
 use crate::estimate::{self, Simulation};
@@ -40,27 +39,47 @@ impl Prepared {
         inputs.samples = DRAWS;
         inputs.seed = SEED;
         let sim: Simulation = estimate::simulate(&inputs);
-        // With F = 1: the part of the span that takes the factor, and the rest.
+        // With F = 1, the part of the span that takes the factor is all of it but the release wait.
         let development = estimate::development_days(case, &sim);
         let span = estimate::build_days(case, &sim, &development);
-        let scaled: Vec<f64> = span
-            .iter()
-            .zip(&sim.release_wait)
-            .map(|(s, w)| s - w)
-            .collect();
         let points = span
             .iter()
-            .zip(&scaled)
-            .filter(|(s, f)| **f > 0.0 && *s - *f < days)
-            .map(|(s, f)| {
-                let rest = days - (s - f);
-                (libm::log(rest / f), -libm::log(rest))
+            .zip(&sim.release_wait)
+            .filter(|(s, w)| **s > **w && **w < days)
+            .map(|(s, w)| {
+                let rest = days - w;
+                (libm::log(rest / (s - w)), -libm::log(rest))
             })
             .collect();
         Self {
             points,
             perpetual: case.connector.market.has_perpetual(),
         }
+    }
+
+    /// The forecast's probability of at most this build's span, for location `mu` and spread
+    /// `sigma`: the mean over the draws of P(ln F <= t_k).
+    fn pit(&self, mu: f64, sigma: f64) -> f64 {
+        let cdf = |z: f64| 0.5 * libm::erfc(-z / std::f64::consts::SQRT_2);
+        self.points
+            .iter()
+            .map(|(t, _)| cdf((t - mu) / sigma))
+            .sum::<f64>()
+            / f64::from(DRAWS)
+    }
+
+    /// The location at which this build's PIT is 1/2 (the PIT falls as mu rises), by bisection.
+    fn implied_location(&self, sigma: f64) -> f64 {
+        let (mut lo, mut hi) = (-10.0, 10.0);
+        for _ in 0..80 {
+            let mid = (lo + hi) / 2.0;
+            if self.pit(mid, sigma) > 0.5 {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo + hi) / 2.0
     }
 }
 
@@ -143,33 +162,6 @@ pub fn fit(builds: &[&Prepared]) -> CommonFactor {
         mu_spot: mu[0],
         mu_perpetual: mu[1],
         sigma,
-    }
-}
-
-impl Prepared {
-    /// The forecast's probability of at most this build's span, for location `mu` and spread
-    /// `sigma`: the mean over the draws of P(ln F <= t_k).
-    fn pit(&self, mu: f64, sigma: f64) -> f64 {
-        let cdf = |z: f64| 0.5 * libm::erfc(-z / std::f64::consts::SQRT_2);
-        self.points
-            .iter()
-            .map(|(t, _)| cdf((t - mu) / sigma))
-            .sum::<f64>()
-            / f64::from(DRAWS)
-    }
-
-    /// The location at which this build's PIT is 1/2 (the PIT falls as mu rises), by bisection.
-    fn implied_location(&self, sigma: f64) -> f64 {
-        let (mut lo, mut hi) = (-10.0, 10.0);
-        for _ in 0..80 {
-            let mid = (lo + hi) / 2.0;
-            if self.pit(mid, sigma) > 0.5 {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        (lo + hi) / 2.0
     }
 }
 

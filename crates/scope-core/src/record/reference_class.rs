@@ -23,12 +23,12 @@ pub fn reuses_spot(case: &Case) -> bool {
             .is_some_and(|c| !c.is_perpetual())
 }
 
-/// The class that keeps all three of the case's traits.
-fn narrowest(market: Market, case: &Case) -> ClassKey {
+/// The class that keeps all three traits.
+fn narrowest(market: Market, kind: ExchangeKind, reuses: bool) -> ClassKey {
     ClassKey {
         market: (market != Market::Both).then_some(market),
-        kind: Some(case.exchange.kind),
-        precedent: Some(reuses_spot(case)),
+        kind: Some(kind),
+        precedent: Some(reuses),
     }
 }
 
@@ -156,8 +156,10 @@ impl ReferenceClass {
 
     /// The same against some of the builds (the backtest leaves one out).
     pub fn among(builds: &[PastBuild], case: &Case, build_p50: f64) -> Self {
-        let market = case.connector.market;
-        let (key, members) = select(builds, market, case.exchange.kind, reuses_spot(case));
+        let (market, kind) = (case.connector.market, case.exchange.kind);
+        // Once: it looks the precedent up in the connector list.
+        let reuses = reuses_spot(case);
+        let (key, members) = select(builds, market, kind, reuses);
         // Not hot (at most 25 builds): the shared sort, not a copy of its own in the bundle.
         let connectors = crate::order::sorted_by(
             members
@@ -188,10 +190,10 @@ impl ReferenceClass {
                 "This estimate's P50 from the start of development to the merge, {} days, is {place} past {class} (2020-2024).",
                 crate::number::Fixed(p50, 0),
             );
-            if case.connector.precedent.is_some() && !reuses_spot(case) {
+            if case.connector.precedent.is_some() && !reuses {
                 sentence.push_str(" No past build reused a connector as this case does: its precedent shows in its hours, not in the class.");
             }
-            if key != narrowest(market, case) {
+            if key != narrowest(market, kind, reuses) {
                 sentence.push_str(" Fewer than 5 past builds share the case's market, kind and reuse, so the class is broader.");
             }
             if market == Market::Both {
