@@ -86,6 +86,8 @@ describe('tools', () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(APP_URL);
     await page.getByLabel('Load').selectOption('Mature spot CEX');
+    // The Load select opens the example and returns to its prompt (it once kept the example's name).
+    await page.waitForFunction(() => document.querySelector('#cs-start').selectedOptions[0].text === 'Start from...');
     await page.getByRole('tab', { name: 'Estimate' }).click();
     const sentence = () => page.getByTestId('outside-view-sentence').textContent();
     const names = () =>

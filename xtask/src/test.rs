@@ -167,6 +167,13 @@ fn end_to_end() -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        // E2E_ONLY=layout runs the files whose names contain "layout" (a developer's shortcut).
+        .filter(|p| {
+            std::env::var("E2E_ONLY").map_or(true, |only| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().contains(&only))
+            })
+        })
         .collect();
     files.sort();
     if files.is_empty() {

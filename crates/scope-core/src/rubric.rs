@@ -44,7 +44,7 @@ impl Answer {
         match self {
             Answer::DocumentedWithExamples => "Documented with examples",
             Answer::Documented => "Documented",
-            Answer::Partial => "Partial, or undocumented but available",
+            Answer::Partial => "Partial or undocumented",
             Answer::NotAvailable => "Not available",
             Answer::NotApplicable => "Not applicable",
         }

@@ -73,8 +73,8 @@ pub fn EstimateTool(props: &EstimateToolProps) -> Html {
         .iter()
         .map(|e| {
             let label = match e {
-                Experience::Experienced => "Experienced (3+ connectors)",
-                Experience::Some => "Some (1-2 connectors)",
+                Experience::Experienced => "Experienced: 3+",
+                Experience::Some => "Some: 1-2",
                 Experience::FirstConnector => "First connector",
             };
             (AttrValue::from(e.as_str()), AttrValue::from(label))

@@ -62,11 +62,28 @@ pub struct SelectInputProps {
     pub value: AttrValue,
     #[prop_or_default]
     pub error: Option<String>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
     pub on_change: Callback<String>,
 }
 
+/// A select that shows `value` after every render, also when the user picked another option
+/// that the parent did not take (the Load select, which always returns to "Start from..."):
+/// an option's `selected` attribute no longer moves a select the user has touched.
 #[component]
 pub fn SelectInput(props: &SelectInputProps) -> Html {
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        let value = props.value.clone();
+        use_effect(move || {
+            if let Some(el) = select.cast::<HtmlSelectElement>() {
+                if el.value() != value.as_str() {
+                    el.set_value(&value);
+                }
+            }
+        });
+    }
     let onchange = props
         .on_change
         .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
@@ -76,6 +93,7 @@ pub fn SelectInput(props: &SelectInputProps) -> Html {
         <div class={class("field", invalid.then_some("invalid"))}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <select
+                ref={select}
                 id={props.id.clone()}
                 aria-invalid={invalid.to_string()}
                 aria-describedby={invalid.then(|| error_id.clone())}
@@ -85,6 +103,9 @@ pub fn SelectInput(props: &SelectInputProps) -> Html {
                     <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
                 }) }
             </select>
+            if let Some(hint) = &props.hint {
+                <span class="hint">{ hint.clone() }</span>
+            }
             if let Some(error) = &props.error {
                 <span class="error" id={error_id} role="alert">{ error.clone() }</span>
             }
