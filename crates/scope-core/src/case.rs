@@ -38,6 +38,13 @@ pub const MAX_CANDIDATES: usize = 1_000;
 pub const MAX_CRITERIA: usize = 30;
 /// Largest amount or criterion value accepted: far beyond any real figure, far inside Decimal.
 pub const MAX_VALUE: f64 = 1e12;
+/// Names and labels (an exchange, a candidate, a task, a criterion).
+pub const MAX_NAME: usize = 120;
+/// Ids of custom tasks and criteria.
+pub const MAX_ID: usize = 64;
+pub const MAX_UNIT: usize = 60;
+/// An exchange token's symbol (the longest listed on large exchanges are about 10).
+pub const MAX_SYMBOL: usize = 16;
 
 text_enum! {
     /// Centralised or decentralised exchange.
@@ -391,8 +398,8 @@ impl Case {
         let name = self.exchange.name.trim();
         if name.is_empty() {
             err("exchange.name", "must not be empty".into());
-        } else if name.chars().count() > 120 {
-            err("exchange.name", "must be at most 120 characters".into());
+        } else {
+            line_text(&mut err, "exchange.name", name, MAX_NAME);
         }
         match (self.exchange.launched, self.as_of) {
             (Some(_), None) => err(
@@ -503,6 +510,11 @@ impl Case {
                     err(&format!("{at}.id"), "must not be empty".into());
                 } else if tasks[..i].iter().any(|o| o.id == t.id) {
                     err(&format!("{at}.id"), format!("{:?} is used twice", t.id));
+                } else {
+                    line_text(&mut err, &format!("{at}.id"), &t.id, MAX_ID);
+                }
+                if let Some(label) = &t.label {
+                    line_text(&mut err, &format!("{at}.label"), label, MAX_NAME);
                 }
                 if let Err(problem) = ThreePoint::new(t.optimistic, t.most_likely, t.pessimistic) {
                     err(&at, format!("hours {problem}"));
@@ -548,11 +560,19 @@ impl Case {
                     err(&format!("{at}.id"), "must not be empty".into());
                 } else if list[..i].iter().any(|o| o.id == c.id) {
                     err(&format!("{at}.id"), format!("{:?} is used twice", c.id));
+                } else {
+                    line_text(err, &format!("{at}.id"), &c.id, MAX_ID);
+                }
+                if let Some(label) = &c.label {
+                    line_text(err, &format!("{at}.label"), label, MAX_NAME);
+                }
+                if let Some(unit) = &c.unit {
+                    line_text(err, &format!("{at}.unit"), unit, MAX_UNIT);
                 }
                 match c.weight {
                     Some(w) if !(0.0..=MAX_VALUE).contains(&w) => err(
                         &format!("{at}.weight"),
-                        "must be a number of 0 or more".into(),
+                        "must be a number from 0 to 10^12".into(),
                     ),
                     None if self.weights.ahp.is_none() => err(
                         &format!("{at}.weight"),
@@ -600,13 +620,10 @@ impl Case {
             let name = cand.name.trim();
             if name.is_empty() {
                 err(&format!("{at}.name"), "must not be empty".into());
-            } else if name.chars().count() > 120 {
-                err(
-                    &format!("{at}.name"),
-                    "must be at most 120 characters".into(),
-                );
             } else if self.candidates[..i].iter().any(|o| o.name.trim() == name) {
                 err(&format!("{at}.name"), format!("{name:?} is listed twice"));
+            } else {
+                line_text(err, &format!("{at}.name"), name, MAX_NAME);
             }
             for c in &criteria {
                 let path = format!("{at}.values.{}", c.id);
@@ -727,6 +744,14 @@ impl Case {
             }
         }
         if let Some(i) = &a.incentives {
+            if let Some(symbol) = &i.exchange_token_symbol {
+                line_text(
+                    err,
+                    "agreement.incentives.exchange_token_symbol",
+                    symbol,
+                    MAX_SYMBOL,
+                );
+            }
             if i.hbot < Decimal::ZERO || i.exchange_token < Decimal::ZERO {
                 err(
                     "agreement.incentives",
@@ -748,6 +773,22 @@ impl Case {
             .get(&stage)
             .copied()
             .unwrap_or(StageStatus::NotStarted)
+    }
+}
+
+/// A text of one line (a name, a label, a symbol): no line break or other control character,
+/// and at most `max` characters, so that it cannot add lines to a report or swell a table.
+fn line_text(err: &mut dyn FnMut(&str, String), path: &str, text: &str, max: usize) {
+    if text
+        .chars()
+        .any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+    {
+        err(
+            path,
+            "must be one line: no line breaks, tabs or control characters".into(),
+        );
+    } else if text.chars().count() > max {
+        err(path, format!("must be at most {max} characters"));
     }
 }
 

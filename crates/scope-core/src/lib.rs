@@ -25,6 +25,7 @@ mod case_read;
 pub mod connectors;
 pub mod criteria;
 pub mod date;
+pub mod escape;
 pub mod estimate;
 pub mod evaluate;
 pub mod fingerprint;

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::agreement::{self, AgreementKind, AgreementReport};
 use crate::case::{Build, Case, Market};
+use crate::escape::Md;
 use crate::estimate::EstimateReport;
 use crate::evaluate::EvaluationReport;
 use crate::process::Applies;
@@ -27,10 +28,11 @@ fn connector_phrase(case: &Case) -> String {
         Build::New => format!("a new {market} connector"),
         Build::Modification => format!(
             "a modification of the existing {} connector ({market})",
-            case.connector
+            Md(case
+                .connector
                 .base_connector
                 .as_deref()
-                .unwrap_or("Hummingbot")
+                .unwrap_or("Hummingbot"))
         ),
     }
 }
@@ -56,8 +58,7 @@ pub fn proposal_markdown(case: &Case) -> String {
         .as_ref()
         .map(|a| agreement::project(a, &case.estimate.currency));
     let currency = &case.estimate.currency;
-    // Typed by users: escaped so that a name cannot change the document's structure.
-    let name = &escape(&case.exchange.name);
+    let name = Md(&case.exchange.name);
 
     let mut out = String::new();
     let _ = writeln!(out, "# Connector proposal: {name}\n");
@@ -104,7 +105,7 @@ pub fn proposal_markdown(case: &Case) -> String {
     if let Some(ev) = &evaluation
         && let Some(who) = selected(case, ev)
     {
-        let _ = writeln!(out, "- **Maintainer:** {}.", escape(&who));
+        let _ = writeln!(out, "- **Maintainer:** {}.", Md(&who));
     }
     if let Some(a) = &agreement {
         let _ = writeln!(out, "- **Agreement:** {}.", agreement_summary(case, a));
@@ -171,7 +172,7 @@ pub fn proposal_markdown(case: &Case) -> String {
     if let Some(ev) = &evaluation {
         let _ = writeln!(out, "\n## Maintainer\n");
         if let Some(who) = selected(case, ev) {
-            let _ = writeln!(out, "Proposed maintainer: **{}**.\n", escape(&who));
+            let _ = writeln!(out, "Proposed maintainer: **{}**.\n", Md(&who));
         }
         ranking_table(&mut out, ev, 5);
     }
@@ -223,7 +224,7 @@ fn ranking_table(out: &mut String, ev: &EvaluationReport, limit: usize) {
             out,
             "| {} | {} | {} |",
             r.rank,
-            escape(&r.name),
+            Md(&r.name),
             Fixed(r.score, 3)
         );
     }
@@ -235,7 +236,7 @@ fn ranking_table(out: &mut String, ev: &EvaluationReport, limit: usize) {
         .criteria
         .iter()
         .zip(&ev.weights.0)
-        .map(|(c, (_, w))| format!("{} {}%", c.label(), Fixed(w * 100.0, 0)))
+        .map(|(c, (_, w))| format!("{} {}%", Md(c.label()), Fixed(w * 100.0, 0)))
         .collect();
     let _ = writeln!(
         out,
@@ -308,10 +309,10 @@ fn agreement_section(out: &mut String, case: &Case, a: &AgreementReport) {
         );
     }
     if let Some(i) = &a.incentives {
-        let token = i
+        let token = Md(i
             .exchange_token_symbol
             .as_deref()
-            .unwrap_or("exchange tokens");
+            .unwrap_or("exchange tokens"));
         let _ = writeln!(
             out,
             "\nIncentive plan: {} HBOT and {} {token} for the first {} users ({} HBOT and {} {token} each).",
@@ -327,13 +328,13 @@ fn agreement_section(out: &mut String, case: &Case, a: &AgreementReport) {
 /// The public announcement of a maintainer selection: winner, scores, weights, compensation.
 pub fn announcement_markdown(case: &Case, ev: &EvaluationReport) -> String {
     let mut out = String::new();
-    let name = &escape(&case.exchange.name);
+    let name = Md(&case.exchange.name);
     let who = selected(case, ev).unwrap_or_default();
     let _ = writeln!(out, "# Maintainer selection: the {name} connector\n");
     let _ = writeln!(
         out,
         "The Hummingbot Foundation has selected **{}** to build and maintain the {name} connector: {}.\n",
-        escape(&who),
+        Md(&who),
         connector_phrase(case)
     );
     if case.selected_candidate.is_some() && ev.winner().is_some_and(|w| w.name != who) {
@@ -355,7 +356,7 @@ pub fn announcement_markdown(case: &Case, ev: &EvaluationReport) -> String {
         let _ = writeln!(
             out,
             "| {} | {better} | {}% |",
-            escape(c.label()),
+            Md(c.label()),
             Fixed(w * 100.0, 1),
         );
     }
@@ -395,15 +396,4 @@ fn capitalized(text: &str) -> String {
         first.make_ascii_uppercase();
     }
     out
-}
-
-/// Names typed by users go into Markdown tables: keep them from breaking the table or the markup.
-fn escape(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| match c {
-            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\' => vec!['\\', c],
-            '\n' | '\r' => vec![' '],
-            c => vec![c],
-        })
-        .collect()
 }

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use crate::case::Case;
+use crate::escape::{Md, csv_field};
 use crate::estimate::EstimateReport;
 use crate::maturity::MaturityReport;
 use crate::process::{Applies, PlannedStage, StagePlan};
@@ -137,7 +138,7 @@ pub fn figures_table(out: &mut String, r: &EstimateReport, with_pert: bool) {
 
 pub fn maturity_markdown(case: &Case, r: &MaturityReport) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# API maturity: {}\n", case.exchange.name);
+    let _ = writeln!(out, "# API maturity: {}\n", Md(&case.exchange.name));
     let _ = writeln!(
         out,
         "**Score {} / 100, rank {}**\n",
@@ -194,7 +195,7 @@ pub fn outside_view(out: &mut String, r: &EstimateReport) {
 pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
     let mut out = String::new();
     let c = &r.cost;
-    let _ = writeln!(out, "# Estimate: {}\n", case.exchange.name);
+    let _ = writeln!(out, "# Estimate: {}\n", Md(&case.exchange.name));
     figures_table(&mut out, r, true);
     let _ = writeln!(
         out,
@@ -219,7 +220,7 @@ pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            t.label,
+            Md(&t.label),
             Fixed(t.hours.optimistic, 1),
             Fixed(t.hours.most_likely, 1),
             Fixed(t.hours.pessimistic, 1),
@@ -238,7 +239,7 @@ pub fn estimate_markdown(case: &Case, r: &EstimateReport) -> String {
 
 pub fn plan_markdown(case: &Case, plan: &StagePlan) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Stage plan: {}\n", case.exchange.name);
+    let _ = writeln!(out, "# Stage plan: {}\n", Md(&case.exchange.name));
     let _ = writeln!(out, "Path: {} (`{}`).\n", plan.path_label, plan.path);
     let _ = writeln!(
         out,
@@ -266,18 +267,13 @@ pub fn plan_markdown(case: &Case, plan: &StagePlan) -> String {
     out
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
-pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 pub fn evaluation_markdown(case: &Case, r: &crate::evaluate::EvaluationReport) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Maintainer candidates: {}\n", case.exchange.name);
+    let _ = writeln!(
+        out,
+        "# Maintainer candidates: {}\n",
+        Md(&case.exchange.name)
+    );
     let _ = writeln!(
         out,
         "Method: {}, {} normalization.\n",
@@ -290,7 +286,7 @@ pub fn evaluation_markdown(case: &Case, r: &crate::evaluate::EvaluationReport) -
             out,
             "| {} | {} | {} |",
             c.rank,
-            c.name.replace('|', "\\|"),
+            Md(&c.name),
             Fixed(c.score, 3),
         );
     }
@@ -302,12 +298,12 @@ pub fn evaluation_markdown(case: &Case, r: &crate::evaluate::EvaluationReport) -
         let nearest = s
             .nearest
             .as_ref()
-            .map(|c| format!("{} at {}", c.winner.replace('|', "\\|"), Fixed(c.weight, 3)))
+            .map(|c| format!("{} at {}", Md(&c.winner), Fixed(c.weight, 3)))
             .unwrap_or_else(|| "none".into());
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {nearest} |",
-            s.criterion,
+            Md(&s.criterion),
             Fixed(s.weight, 3),
             Fixed(s.from, 3),
             Fixed(s.to, 3),
@@ -330,8 +326,8 @@ pub fn evaluation_markdown(case: &Case, r: &crate::evaluate::EvaluationReport) -
             let _ = writeln!(
                 out,
                 "- {} vs {}: given {}, the weights imply {}",
-                d.a,
-                d.b,
+                Md(&d.a),
+                Md(&d.b),
                 Fixed(d.given, 2),
                 Fixed(d.implied, 2),
             );
@@ -343,7 +339,8 @@ pub fn evaluation_markdown(case: &Case, r: &crate::evaluate::EvaluationReport) -
             "\nDominated (another candidate is at least as good on every criterion):\n"
         );
         for d in &r.dominated {
-            let _ = writeln!(out, "- {} by {}", d.name, d.by.join(", "));
+            let by: Vec<String> = d.by.iter().map(|b| Md(b).to_string()).collect();
+            let _ = writeln!(out, "- {} by {}", Md(&d.name), by.join(", "));
         }
     }
     out
@@ -378,7 +375,7 @@ pub fn evaluation_csv(r: &crate::evaluate::EvaluationReport) -> String {
 pub fn agreement_markdown(case: &Case, a: &crate::agreement::AgreementReport) -> String {
     let mut out = String::new();
     let c = &a.currency;
-    let _ = writeln!(out, "# Agreement: {}\n", case.exchange.name);
+    let _ = writeln!(out, "# Agreement: {}\n", Md(&case.exchange.name));
     let _ = writeln!(
         out,
         "A {} agreement; the maintainer receives {}%, the Foundation the rest.\n",

@@ -392,10 +392,21 @@ mod tests {
     fn weights_and_moves() {
         let mut s = session();
         edit(&mut s, CandidatesEdit::Weight(0, "-1".into()));
-        assert!(s.error("criteria[0].weight").unwrap().contains("0 or more"));
+        assert!(
+            s.error("criteria[0].weight")
+                .unwrap()
+                .contains("from 0 to 10^12")
+        );
+        // Once "must be a number of 0 or more", which 1e20 is.
+        edit(&mut s, CandidatesEdit::Weight(0, "1e20".into()));
+        assert!(
+            s.error("criteria[0].weight")
+                .unwrap()
+                .contains("from 0 to 10^12")
+        );
         edit(&mut s, CandidatesEdit::Weight(0, "0.3".into()));
         edit(&mut s, CandidatesEdit::MoveCriterion(0, true));
         assert_eq!(s.edited().criteria.as_ref().unwrap()[1].id, "seniority");
-        assert!(s.is_current());
+        assert!(s.is_current(), "{:?}", s.edited().problems());
     }
 }
