@@ -330,25 +330,13 @@ impl Problem {
     }
 }
 
-/// Ranks by score, ties sharing a rank (1, 2, 2, 4); a candidate dominated by one it ties with
-/// ranks below it.
-fn rank(scores: &[f64], dominated_by: &[Vec<usize>]) -> Vec<(usize, usize)> {
-    let order = crate::order::order_by(scores.len(), &|a, b| {
-        scores[b]
-            .total_cmp(&scores[a])
-            .then(dominated_by[a].len().cmp(&dominated_by[b].len()))
-    });
+/// Ranks by score, ties sharing a rank (1, 2, 2, 4): the rank follows the scores shown.
+fn rank(scores: &[f64]) -> Vec<(usize, usize)> {
+    let order = crate::order::order_by(scores.len(), &|a, b| scores[b].total_cmp(&scores[a]));
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for (pos, &i) in order.iter().enumerate() {
         let rank = match out.last() {
-            Some(&(prev, prev_rank))
-                if (scores[prev] - scores[i]).abs() <= TIE
-                    && !dominated_by[i]
-                        .iter()
-                        .any(|d| out.iter().any(|(o, r)| o == d && *r == prev_rank)) =>
-            {
-                prev_rank
-            }
+            Some(&(prev, prev_rank)) if (scores[prev] - scores[i]).abs() <= TIE => prev_rank,
             _ => pos + 1,
         };
         out.push((i, rank));
@@ -356,16 +344,15 @@ fn rank(scores: &[f64], dominated_by: &[Vec<usize>]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Whether `a` is at least as good as `b` on every criterion and better on one (raw values,
-/// direction-aware).
-fn dominates(a: &[f64], b: &[f64], kinds: &[CriterionKind]) -> bool {
+/// Whether `a` is at least as good as `b` on every criterion that counts (a weight above 0) and
+/// better on one, as the method sees them: on the normalized values ("higher is better"), so
+/// that values the normalization cannot tell apart (1e-320 and 2e-320) are not a difference.
+fn dominates(a: &[f64], b: &[f64], weights: &[f64]) -> bool {
     let mut better = false;
-    for ((x, y), kind) in a.iter().zip(b).zip(kinds) {
-        let (x, y) = if *kind == CriterionKind::Benefit {
-            (*x, *y)
-        } else {
-            (-x, -y)
-        };
+    for ((x, y), w) in a.iter().zip(b).zip(weights) {
+        if *w <= 0.0 {
+            continue;
+        }
         if x < y {
             return false;
         }
@@ -459,14 +446,20 @@ pub fn evaluate(case: &Case) -> Result<EvaluationReport, CaseError> {
     let scores = problem.scores(&weights);
 
     let m = raw.len();
+    // Dominance agrees with the scores shown: a dominated candidate also scores lower (a tie
+    // is never called dominated).
     let dominated_by: Vec<Vec<usize>> = (0..m)
         .map(|b| {
             (0..m)
-                .filter(|&a| a != b && dominates(&raw[a], &raw[b], &kinds))
+                .filter(|&a| {
+                    a != b
+                        && scores[a] > scores[b] + TIE
+                        && dominates(&problem.normalized[a], &problem.normalized[b], &weights)
+                })
                 .collect()
         })
         .collect();
-    let ranked = rank(&scores, &dominated_by);
+    let ranked = rank(&scores);
     let name = |i: usize| case.candidates[i].name.clone();
 
     let ranking = ranked

@@ -254,6 +254,28 @@ fn ties_share_a_rank() {
     assert_eq!(r.dominated[0].name, "S");
 }
 
+/// Values the normalization cannot tell apart are a tie, not a dominance: TOPSIS once ranked
+/// two candidates both scoring 1.000 as 1 and 2 and called the second dominated.
+#[test]
+fn subnormal_differences_are_a_tie() {
+    for method in ["topsis", "weighted_sum"] {
+        let mut case = case_with(
+            json!([{ "id": "a", "kind": "benefit", "weight": 1 }]),
+            json!([
+                { "name": "P", "values": { "a": 1e-320 } },
+                { "name": "Q", "values": { "a": 2e-320 } },
+            ]),
+            json!({}),
+        );
+        case.evaluation.method = method.parse().unwrap();
+        case.evaluation.normalization = Some("vector".parse().unwrap());
+        let r = evaluate(&case).unwrap();
+        let ranks: Vec<usize> = r.ranking.iter().map(|c| c.rank).collect();
+        assert_eq!(ranks, [1, 1], "{method}: {:?}", r.ranking);
+        assert!(r.dominated.is_empty(), "{method}: {:?}", r.dominated);
+    }
+}
+
 /// The winner's weight interval ends where another candidate's score line crosses its own.
 #[test]
 fn sensitivity_finds_where_the_winner_changes() {
@@ -429,6 +451,15 @@ proptest! {
             let first: Vec<&str> = r.ranking.iter().filter(|c| c.rank == 1).map(|c| c.name.as_str()).collect();
             for d in &r.dominated {
                 prop_assert!(!first.contains(&d.name.as_str()), "{} ranks first but is dominated by {:?}", d.name, d.by);
+                // Dominance agrees with the ranks: the dominated one ranks below each of its dominators.
+                let rank_of = |n: &str| r.ranking.iter().find(|c| c.name == n).map(|c| c.rank);
+                for by in &d.by {
+                    prop_assert!(rank_of(by) < rank_of(&d.name), "{} dominated by {} at the same rank", d.name, by);
+                }
+            }
+            // Equal scores, equal ranks.
+            for pair in r.ranking.windows(2) {
+                prop_assert_eq!(pair[0].rank == pair[1].rank, (pair[0].score - pair[1].score).abs() <= 1e-9, "{:?}", pair);
             }
             let total: f64 = r.weights.0.iter().map(|(_, w)| w).sum();
             prop_assert!((total - 1.0).abs() < 1e-5, "{}", total);
