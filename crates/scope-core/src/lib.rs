@@ -50,6 +50,7 @@ pub mod sorted_map;
 pub mod stats;
 pub mod three_point;
 pub mod uncertainty;
+pub mod workbench;
 pub mod workspace;
 
 pub use case::{Case, CaseError, FieldError};

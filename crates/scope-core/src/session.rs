@@ -109,6 +109,9 @@ pub struct Session {
     valid: Case,
     /// Text that does not parse, with why, by field path.
     drafts: SortedMap<String, (String, String)>,
+    /// Text as typed that parsed, by field path: a field shows it rather than the value written
+    /// anew ("075" stays "075", "1.50" stays "1.50"), so that typing is never rewritten.
+    typed: SortedMap<String, String>,
     problems: Vec<FieldError>,
 }
 
@@ -120,6 +123,7 @@ impl Session {
             valid: case.clone(),
             edited: case,
             drafts: SortedMap::new(),
+            typed: SortedMap::new(),
             problems,
         }
     }
@@ -179,6 +183,9 @@ impl Session {
         if let Some((text, _)) = self.drafts.get(field.path()) {
             return text.clone();
         }
+        if let Some(text) = self.typed.get(field.path()) {
+            return text.clone();
+        }
         let c = &self.edited;
         match field {
             TextField::ExchangeName => c.exchange.name.clone(),
@@ -210,9 +217,11 @@ impl Session {
             }
             Edit::Candidates(edit) => {
                 if edit.reshapes() {
-                    self.drafts.retain(|path, _| {
+                    let kept = |path: &String| {
                         !path.starts_with("candidates") && !path.starts_with("criteria")
-                    });
+                    };
+                    self.drafts.retain(|path, _| kept(path));
+                    self.typed.retain(|path, _| kept(path));
                 }
                 let c = &mut self.edited;
                 if let Some((path, text, result)) = candidates::apply(c, edit) {
@@ -276,8 +285,10 @@ impl Session {
         match result {
             Ok(()) => {
                 self.drafts.remove(&path);
+                self.typed.insert(path, text);
             }
             Err(e) => {
+                self.typed.remove(&path);
                 self.drafts.insert(path, (text, e));
             }
         }
@@ -285,9 +296,10 @@ impl Session {
 
     /// What an input at `path` shows: its unparsable draft, or `value`.
     pub fn text_at(&self, path: &str, value: impl FnOnce() -> String) -> String {
-        self.drafts
-            .get(path)
-            .map_or_else(value, |(text, _)| text.clone())
+        match (self.drafts.get(path), self.typed.get(path)) {
+            (Some((text, _)), _) | (None, Some(text)) => text.clone(),
+            (None, None) => value(),
+        }
     }
 }
 
@@ -297,8 +309,8 @@ fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
         crate::number::parse_number(t).ok_or_else(|| format!("{t:?} is not a number{what}"))
     };
     let decimal = || -> Result<Decimal, String> {
-        t.parse::<Decimal>()
-            .map_err(|_| format!("{t:?} is not an amount (digits, one decimal point)"))
+        crate::money::parse_amount(t)
+            .ok_or_else(|| format!("{t:?} is not an amount (digits, one decimal point)"))
     };
     match field {
         TextField::ExchangeName => c.exchange.name = text.to_string(),
@@ -330,6 +342,31 @@ fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Typing an exponent key by key: the field shows each keystroke as typed, and the rate is
+    /// only taken when it is what was written (it once became 1000 at "1e3" and the cost USD
+    /// 1,633,000, and "7_5" became 75).
+    #[test]
+    fn typing_is_never_rewritten() {
+        let mut s = Session::new(blank_case("2026-11-25".parse().unwrap()));
+        let mut typed = String::new();
+        for key in "1e30".chars() {
+            typed.push(key);
+            s.apply(Edit::Text(TextField::HourlyRate, typed.clone()));
+            assert_eq!(s.text(TextField::HourlyRate), typed);
+        }
+        assert_eq!(s.valid().estimate.hourly_rate, Some(Decimal::ONE));
+        assert!(s.error("estimate.hourly_rate").unwrap().contains("not an amount"));
+        for text in ["7_5", "1,000", "10e00"] {
+            s.apply(Edit::Text(TextField::HourlyRate, text.into()));
+            assert_eq!(s.text(TextField::HourlyRate), text);
+            assert_eq!(s.valid().estimate.hourly_rate, Some(Decimal::ONE), "{text}");
+        }
+        // What parses also stays as typed: "075.50" is not rewritten as "75.50".
+        s.apply(Edit::Text(TextField::HourlyRate, "075.50".into()));
+        assert_eq!(s.text(TextField::HourlyRate), "075.50");
+        assert_eq!(s.valid().estimate.hourly_rate, Some(Decimal::new(7550, 2)));
+    }
 
     #[test]
     fn the_blank_case_is_the_minimal_case_file_with_a_date_and_a_rate() {

@@ -125,8 +125,8 @@ fn empty_incentives() -> Incentives {
 
 fn set(spec: &mut AgreementSpec, field: AgreementField, t: &str) -> Result<(), String> {
     let amount = || -> Result<Decimal, String> {
-        t.parse::<Decimal>()
-            .map_err(|_| format!("{t:?} is not an amount (digits, one decimal point)"))
+        crate::money::parse_amount(t)
+            .ok_or_else(|| format!("{t:?} is not an amount (digits, one decimal point)"))
     };
     let optional = || {
         if t.is_empty() {

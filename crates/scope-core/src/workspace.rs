@@ -19,8 +19,11 @@ use crate::text_enum::text_enum;
 
 /// The stored workspace version this build reads and writes.
 pub const WORKSPACE_VERSION: u64 = 1;
-/// At most this many cases in one workspace.
+/// At most this many cases in one workspace, counting a deleted case kept for Undo (so that
+/// Undo always fits, and what the app stores it can always read back).
 pub const MAX_CASES: usize = 500;
+/// Case ids stay below 2^53, so that JavaScript reads them exactly and adding never wraps.
+const MAX_ID: u64 = (1 << 53) - 1;
 
 /// One case in the workspace: its last valid state, and the edited state when that breaks a rule
 /// (read back by shape only, so that it comes back as the user left it).
@@ -39,6 +42,16 @@ pub struct Workspace {
     /// The id of the case being edited.
     pub current: u64,
     pub next_id: u64,
+    /// The last deleted case, kept (also across a reload) until its Undo is taken or dismissed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<Box<Deleted>>,
+}
+
+/// A deleted case and the place it had.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Deleted {
+    pub index: usize,
+    pub stored: StoredCase,
 }
 
 /// Why stored or imported workspace text cannot be used.
@@ -68,6 +81,7 @@ impl Workspace {
             }],
             current: 1,
             next_id: 2,
+            deleted: None,
         }
     }
 
@@ -78,6 +92,12 @@ impl Workspace {
     /// Reads stored text, migrating older versions (none yet: version 1 is the first).
     #[inline(never)] // kept out of the start-up code of a first visit, which has nothing stored
     pub fn from_json(text: &str) -> Result<Self, WorkspaceError> {
+        Self::read(text, MAX_CASES)
+    }
+
+    /// Reads a workspace of at most `limit` cases. Ids that are used twice or too large (a file
+    /// edited by hand, an older build) are numbered anew, so that each names one case.
+    fn read(text: &str, limit: usize) -> Result<Self, WorkspaceError> {
         let value: Value = serde_json::from_str(text).map_err(|e| WorkspaceError::Syntax {
             line: e.line(),
             column: e.column(),
@@ -90,11 +110,10 @@ impl Workspace {
             .get("cases")
             .and_then(Value::as_array)
             .ok_or_else(|| WorkspaceError::Shape("cases: missing".into()))?;
-        if cases.len() > MAX_CASES {
-            return Err(WorkspaceError::Shape(format!("cases: at most {MAX_CASES}")));
+        if cases.len() > limit {
+            return Err(WorkspaceError::Shape(format!("cases: at most {limit}")));
         }
-        let mut stored = Vec::with_capacity(cases.len());
-        for (index, entry) in cases.iter().enumerate() {
+        let stored_case = |entry: &Value, index: usize| -> Result<StoredCase, WorkspaceError> {
             let id = entry
                 .get("id")
                 .and_then(Value::as_u64)
@@ -106,25 +125,59 @@ impl Workspace {
                 .get("draft")
                 .cloned()
                 .and_then(|d| Case::shape_from_value(d).ok());
-            stored.push(StoredCase { id, case, draft });
+            Ok(StoredCase { id, case, draft })
+        };
+        let mut stored = Vec::with_capacity(cases.len());
+        for (index, entry) in cases.iter().enumerate() {
+            stored.push(stored_case(entry, index)?);
         }
         if stored.is_empty() {
             return Err(WorkspaceError::Shape("cases: empty".into()));
         }
-        let max_id = stored.iter().map(|c| c.id).max().unwrap_or(0);
-        let current = map
-            .get("current")
+        // A deleted case that cannot be read, or has no room, is let go: it was deleted.
+        let mut deleted = map
+            .get("deleted")
+            .and_then(|d| {
+                Some(Box::new(Deleted {
+                    index: usize::try_from(d.get("index")?.as_u64()?).ok()?,
+                    stored: stored_case(d.get("stored")?, 0).ok()?,
+                }))
+            })
+            .filter(|_| stored.len() < MAX_CASES);
+        let current = map.get("current").and_then(Value::as_u64);
+        let mut current = current
+            .and_then(|id| stored.iter().position(|c| c.id == id))
+            .unwrap_or(0);
+        let mut ids: Vec<u64> = stored.iter().map(|c| c.id).collect();
+        ids.extend(deleted.as_ref().map(|d| d.stored.id));
+        let sorted = crate::order::sorted_by(ids.clone(), |a, b| a.cmp(b));
+        if sorted.windows(2).any(|w| w[0] == w[1]) || sorted.last() > Some(&MAX_ID) {
+            for (k, c) in stored.iter_mut().enumerate() {
+                c.id = k as u64 + 1;
+            }
+            if let Some(d) = &mut deleted {
+                d.stored.id = stored.len() as u64 + 1;
+            }
+            current = current.min(stored.len() - 1);
+        }
+        let max_id = stored
+            .iter()
+            .map(|c| c.id)
+            .chain(deleted.as_ref().map(|d| d.stored.id))
+            .max()
+            .unwrap_or(0);
+        let next_id = map
+            .get("next_id")
             .and_then(Value::as_u64)
-            .filter(|id| stored.iter().any(|c| c.id == *id));
+            .filter(|&n| n <= MAX_ID)
+            .unwrap_or(0)
+            .max(max_id + 1);
         Ok(Workspace {
             version: WORKSPACE_VERSION,
-            current: current.unwrap_or(stored[0].id),
-            next_id: map
-                .get("next_id")
-                .and_then(Value::as_u64)
-                .unwrap_or(0)
-                .max(max_id + 1),
+            current: stored[current].id,
+            next_id,
             cases: stored,
+            deleted,
         })
     }
 
@@ -149,13 +202,24 @@ impl Workspace {
         }
     }
 
+    /// Room for how many more cases: a deleted case kept for Undo keeps its place.
+    pub fn room(&self) -> usize {
+        MAX_CASES.saturating_sub(self.cases.len() + usize::from(self.deleted.is_some()))
+    }
+
     /// Adds a case and makes it current; refuses past the limit.
     pub fn add(&mut self, case: Case) -> Result<u64, String> {
-        if self.cases.len() >= MAX_CASES {
-            return Err(format!("a workspace holds at most {MAX_CASES} cases"));
+        if self.room() == 0 {
+            return Err(match &self.deleted {
+                Some(d) => format!(
+                    "A workspace holds at most {MAX_CASES} cases, and {}, deleted, keeps its place until its Undo is dismissed.",
+                    d.stored.case.exchange.name
+                ),
+                None => format!("A workspace holds at most {MAX_CASES} cases."),
+            });
         }
         let id = self.next_id;
-        self.next_id += 1;
+        self.next_id = (id + 1).min(MAX_ID);
         self.cases.push(StoredCase {
             id,
             case,
@@ -174,35 +238,42 @@ impl Workspace {
             .ok_or("no such case")?
             .case
             .clone();
-        case.exchange.name = format!("{} (copy)", case.exchange.name.trim());
+        let name = format!("{} (copy)", case.exchange.name.trim());
+        case.exchange.name = name.chars().take(crate::case::MAX_NAME).collect();
         self.add(case)
     }
 
-    /// Removes a case and returns it with its place, for undo. The last case cannot go.
-    pub fn remove(&mut self, id: u64) -> Option<(usize, StoredCase)> {
+    /// Removes a case, keeping it for Undo (in place of an earlier deleted case). The last case
+    /// cannot go.
+    pub fn remove(&mut self, id: u64) -> Option<&StoredCase> {
         if self.cases.len() < 2 {
             return None;
         }
         let index = self.cases.iter().position(|c| c.id == id)?;
-        let removed = self.cases.remove(index);
+        let stored = self.cases.remove(index);
         if self.current == id {
             self.current = self.cases[index.min(self.cases.len() - 1)].id;
         }
-        Some((index, removed))
+        self.deleted = Some(Box::new(Deleted { index, stored }));
+        self.deleted.as_ref().map(|d| &d.stored)
     }
 
-    /// Puts a removed case back where it was.
-    pub fn restore(&mut self, index: usize, stored: StoredCase) {
+    /// Puts the deleted case back where it was, and makes it current. It always fits: its place
+    /// was kept.
+    pub fn undo(&mut self) -> Option<&StoredCase> {
+        let Deleted { index, stored } = *self.deleted.take()?;
         let index = index.min(self.cases.len());
         self.next_id = self.next_id.max(stored.id + 1);
+        self.current = stored.id;
         self.cases.insert(index, stored);
+        self.cases.get(index)
     }
 
     pub fn rename(&mut self, id: u64, name: &str) {
         if let Some(c) = self.cases.iter_mut().find(|c| c.id == id)
             && !name.trim().is_empty()
         {
-            c.case.exchange.name = name.trim().chars().take(120).collect();
+            c.case.exchange.name = name.trim().chars().take(crate::case::MAX_NAME).collect();
         }
     }
 }
@@ -285,6 +356,41 @@ pub fn card(stored: &StoredCase) -> Card {
     }
 }
 
+/// The largest file an import reads. Browsers keep about 5 MB of storage per site, so a larger
+/// workspace could not be kept anyway; a case file is a few KB, 500 typical cases about 1.5 MB.
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Why a file of `bytes` is not read, if it is too large: checked before reading it.
+pub fn import_size_problem(bytes: u64) -> Option<String> {
+    (bytes > MAX_IMPORT_BYTES).then(|| {
+        format!(
+            "the file is {} MB; files up to {} MB are read (a case file is a few KB)",
+            Fixed(bytes as f64 / 1e6, 1),
+            MAX_IMPORT_BYTES / (1024 * 1024),
+        )
+    })
+}
+
+/// What can be imported: a case file, or a whole workspace (its cases are added, as many as
+/// fit: the workbench says how many). A workspace kept aside by an older build, with more cases
+/// than a workspace holds, is read too.
+pub fn import(text: &str) -> Result<Vec<Case>, String> {
+    if let Some(problem) = import_size_problem(text.len() as u64) {
+        return Err(problem);
+    }
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| format!("not valid JSON (line {}, column {})", e.line(), e.column()))?;
+    if value.get("cases").is_some() {
+        Workspace::read(text, usize::MAX)
+            .map(|w| w.cases.into_iter().map(|c| c.case).collect())
+            .map_err(|e| e.to_string())
+    } else {
+        Case::from_value(value)
+            .map(|c| vec![c])
+            .map_err(|e| e.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,11 +451,12 @@ mod tests {
         let copy = w.duplicate(1).unwrap();
         assert_eq!(w.cases[1].case.exchange.name, "Your exchange (copy)");
         assert_eq!(w.current, copy);
-        let (index, removed) = w.remove(1).unwrap();
+        w.remove(1).unwrap();
         assert_eq!(w.cases.len(), 1);
         assert!(w.remove(copy).is_none(), "the last case stays");
-        w.restore(index, removed);
+        w.undo().unwrap();
         assert_eq!(w.cases[0].id, 1);
+        assert_eq!(w.current, 1);
     }
 
     #[test]
@@ -386,191 +493,5 @@ mod tests {
         let at = " ".repeat(MAX_IMPORT_BYTES as usize);
         assert!(import(&at).unwrap_err().contains("not valid JSON"));
         assert_eq!(import_size_problem(MAX_IMPORT_BYTES), None);
-    }
-}
-
-/// The largest file an import reads. Browsers keep about 5 MB of storage per site, so a larger
-/// workspace could not be kept anyway; a case file is a few KB, 500 typical cases about 1.5 MB.
-pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
-
-/// Why a file of `bytes` is not read, if it is too large: checked before reading it.
-pub fn import_size_problem(bytes: u64) -> Option<String> {
-    (bytes > MAX_IMPORT_BYTES).then(|| {
-        format!(
-            "the file is {} MB; files up to {} MB are read (a case file is a few KB)",
-            Fixed(bytes as f64 / 1e6, 1),
-            MAX_IMPORT_BYTES / (1024 * 1024),
-        )
-    })
-}
-
-/// What can be imported: a case file, or a whole workspace (its cases are added).
-pub fn import(text: &str) -> Result<Vec<Case>, String> {
-    if let Some(problem) = import_size_problem(text.len() as u64) {
-        return Err(problem);
-    }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| format!("not valid JSON (line {}, column {})", e.line(), e.column()))?;
-    if value.get("cases").is_some() {
-        Workspace::from_json(text)
-            .map(|w| w.cases.into_iter().map(|c| c.case).collect())
-            .map_err(|e| e.to_string())
-    } else {
-        Case::from_value(value)
-            .map(|c| vec![c])
-            .map_err(|e| e.to_string())
-    }
-}
-
-/// Everything the app keeps: the workspace, the session of the current case, and the last
-/// deleted case (for undo). A pure reducer: the web app dispatches, this decides.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Workbench {
-    pub workspace: Workspace,
-    pub session: Session,
-    pub undo: Option<(usize, StoredCase)>,
-    /// The last thing worth telling the user (an import, an undo, a refusal).
-    pub notice: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum WorkbenchAction {
-    Edit(crate::session::Edit),
-    New(Date),
-    Open(u64),
-    Duplicate(u64),
-    Delete(u64),
-    Undo,
-    Rename(u64, String),
-    /// Adds cases (an import, a shared link); the first becomes current.
-    Add(Vec<Case>, String),
-    Notice(Option<String>),
-}
-
-impl Workbench {
-    pub fn new(workspace: Workspace) -> Self {
-        let session = workspace.session().unwrap_or_else(|| {
-            Session::new(blank_case(Date {
-                year: 2026,
-                month: 1,
-                day: 1,
-            }))
-        });
-        Workbench {
-            workspace,
-            session,
-            undo: None,
-            notice: None,
-        }
-    }
-
-    fn open_current(&mut self) {
-        if let Some(s) = self.workspace.session() {
-            self.session = s;
-        }
-    }
-
-    pub fn apply(&mut self, action: WorkbenchAction) {
-        match action {
-            WorkbenchAction::Edit(edit) => {
-                self.session.apply(edit);
-                self.workspace.store(&self.session);
-                return;
-            }
-            WorkbenchAction::New(as_of) => {
-                if let Err(e) = self.workspace.add(blank_case(as_of)) {
-                    self.notice = Some(e);
-                }
-            }
-            WorkbenchAction::Open(id) => {
-                if self.workspace.cases.iter().any(|c| c.id == id) {
-                    self.workspace.current = id;
-                }
-            }
-            WorkbenchAction::Duplicate(id) => {
-                if let Err(e) = self.workspace.duplicate(id) {
-                    self.notice = Some(e);
-                }
-            }
-            WorkbenchAction::Delete(id) => match self.workspace.remove(id) {
-                Some((index, removed)) => {
-                    self.notice = Some(format!("Deleted {}.", removed.case.exchange.name));
-                    self.undo = Some((index, removed));
-                }
-                None => self.notice = Some("The last case cannot be deleted.".into()),
-            },
-            WorkbenchAction::Undo => {
-                if let Some((index, stored)) = self.undo.take() {
-                    self.notice = Some(format!("Restored {}.", stored.case.exchange.name));
-                    self.workspace.current = stored.id;
-                    self.workspace.restore(index, stored);
-                }
-            }
-            WorkbenchAction::Rename(id, name) => self.workspace.rename(id, &name),
-            WorkbenchAction::Add(cases, what) => {
-                let mut first = None;
-                for case in cases {
-                    match self.workspace.add(case) {
-                        Ok(id) => {
-                            first.get_or_insert(id);
-                        }
-                        Err(e) => {
-                            self.notice = Some(e);
-                            break;
-                        }
-                    }
-                }
-                if let Some(id) = first {
-                    self.workspace.current = id;
-                    self.notice = Some(what);
-                }
-            }
-            WorkbenchAction::Notice(n) => {
-                self.notice = n;
-                return;
-            }
-        }
-        self.open_current();
-    }
-}
-
-#[cfg(test)]
-mod workbench_tests {
-    use super::*;
-    use crate::session::{Edit, TextField};
-
-    #[test]
-    fn edits_are_stored_and_cases_switch() {
-        let today: Date = "2026-11-25".parse().unwrap();
-        let mut b = Workbench::new(Workspace::new(today));
-        b.apply(WorkbenchAction::Edit(Edit::Text(
-            TextField::ExchangeName,
-            "Kestrel".into(),
-        )));
-        assert_eq!(b.workspace.cases[0].case.exchange.name, "Kestrel");
-        b.apply(WorkbenchAction::New(today));
-        assert_eq!(b.session.valid().exchange.name, "Your exchange");
-        b.apply(WorkbenchAction::Open(1));
-        assert_eq!(b.session.valid().exchange.name, "Kestrel");
-        b.apply(WorkbenchAction::Delete(1));
-        assert_eq!(b.workspace.cases.len(), 1);
-        assert_eq!(b.notice.as_deref(), Some("Deleted Kestrel."));
-        b.apply(WorkbenchAction::Undo);
-        assert_eq!(b.session.valid().exchange.name, "Kestrel");
-        assert_eq!(b.workspace.cases.len(), 2);
-    }
-
-    #[test]
-    fn import_reads_cases_and_workspaces() {
-        let one = include_str!("../../../tests/cases/blocked.json");
-        assert_eq!(import(one).unwrap().len(), 1);
-        let w = Workspace::new("2026-11-25".parse().unwrap()).to_json();
-        assert_eq!(import(&w).unwrap().len(), 1);
-        assert!(import("{").unwrap_err().starts_with("not valid JSON"));
-        assert!(
-            import(r#"{"version": 1}"#)
-                .unwrap_err()
-                .contains("exchange")
-        );
     }
 }

@@ -4,11 +4,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use js_sys::futures::spawn_local;
 use scope_core::evaluate::criteria_of;
 use scope_core::session::{CandidatesEdit, Edit};
-use scope_core::workspace::{self, WorkbenchAction};
+use scope_core::workbench::WorkbenchAction;
+use scope_core::workspace;
 use scope_core::{Case, candidates_csv, proposal, share};
 use yew::prelude::*;
 
@@ -18,15 +18,13 @@ use crate::components::{
 };
 use crate::deflate;
 use crate::files::{download, file_name};
+use crate::hooks;
 use crate::state::{WorkbenchState, open_link, today};
 use crate::storage::{self, Loaded};
 use crate::tool::Tool;
 
 /// What the share link field says where the browser cannot deflate.
 const NO_SHARE_LINKS: &str = "This browser cannot make share links (it has no CompressionStream).";
-
-/// Autosave waits this long after the last change.
-const SAVE_DELAY_MS: u32 = 400;
 
 fn location_parts() -> (String, String) {
     let location = web_sys::window().map(|w| w.location());
@@ -158,28 +156,24 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let save_error = use_state(|| None::<String>);
     let recovered_dismissed = use_state(|| false);
-
-    // Autosave: debounced; a failure is shown, never silent.
-    {
-        let save_error = save_error.clone();
+    // Saved shortly after each change and at once on leaving; other tabs' saves merged in. The
+    // base is what storage held at start-up (or the fresh workspace, when it held nothing).
+    let save_error = {
         let key = (!matches!(*loaded, Loaded::Unavailable))
             .then(|| props.storage_key.clone())
             .flatten();
-        use_effect_with(bench.0.workspace.clone(), move |workspace| {
-            let workspace = workspace.clone();
-            let timer = key.map(|key| {
-                Timeout::new(SAVE_DELAY_MS, move || {
-                    let result = storage::save(&key, &workspace).err();
-                    if *save_error != result {
-                        save_error.set(result);
-                    }
-                })
-            });
-            move || drop(timer)
+        let started = use_memo((), {
+            let w = bench.0.workspace.clone();
+            move |()| w
         });
-    }
+        hooks::use_autosave(
+            key,
+            Some((*started).clone()),
+            bench.0.workspace.clone(),
+            bench.dispatcher(),
+        )
+    };
 
     let dispatch = {
         let bench = bench.clone();
@@ -386,13 +380,13 @@ pub fn App(props: &AppProps) -> Html {
                     { "This browser does not let the page store data: nothing is saved when you close it. Download your case (Cases, Import, export, share) to keep it." }
                 </div>
             }
-            if let Some(e) = &*save_error {
+            if let Some(e) = &save_error {
                 <div class="banner warning" role="alert" data-testid="save-error">{ format!("Not saved: {e}. Download your cases to keep them.") }</div>
             }
             if let Some(n) = &b.notice {
                 <div class="banner" role="status" data-testid="notice">
-                    <span>{ n.clone() }</span>
-                    if b.undo.is_some() {
+                    <span>{ n.text.clone() }</span>
+                    if n.undo {
                         <button type="button" class="small" onclick={dispatch.reform(|_: MouseEvent| WorkbenchAction::Undo)}>{ "Undo" }</button>
                     }
                     <button type="button" class="small" aria-label="Dismiss" onclick={dispatch.reform(|_: MouseEvent| WorkbenchAction::Notice(None))}>{ "✕" }</button>

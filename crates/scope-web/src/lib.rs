@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod deflate;
 pub mod files;
+pub mod hooks;
 pub mod state;
 pub mod storage;
 pub mod tool;

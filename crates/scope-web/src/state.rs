@@ -6,7 +6,8 @@ use std::rc::Rc;
 use scope_core::Case;
 use scope_core::date::Date;
 use scope_core::share::{self, ShareError};
-use scope_core::workspace::{Workbench, WorkbenchAction, Workspace};
+use scope_core::workbench::{Workbench, WorkbenchAction};
+use scope_core::workspace::Workspace;
 use yew::Reducible;
 
 use crate::deflate::{self, Failure};

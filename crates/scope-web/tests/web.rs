@@ -179,7 +179,7 @@ fn estimates_match_the_native_golden_figures() {
 #[wasm_bindgen_test]
 async fn share_links_open_whoever_deflated_them() {
     use scope_core::share;
-    use scope_core::workspace::WorkbenchAction;
+    use scope_core::workbench::WorkbenchAction;
     use scope_web::deflate;
 
     let case =

@@ -1,0 +1,578 @@
+//! Everything the app keeps while it runs: the workspace, the editing session of the current
+//! case, and the notice shown above the tools. A pure reducer: the web app dispatches, this
+//! decides.
+
+use crate::case::Case;
+use crate::date::Date;
+use crate::session::{Session, blank_case};
+use crate::workspace::{MAX_CASES, StoredCase, Workspace};
+
+/// A sentence for the user (an import, a deletion, a refusal), with an Undo when it is about the
+/// deletion that can be undone: an Undo never sits beside an unrelated notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub undo: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workbench {
+    pub workspace: Workspace,
+    pub session: Session,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkbenchAction {
+    Edit(crate::session::Edit),
+    New(Date),
+    Open(u64),
+    Duplicate(u64),
+    Delete(u64),
+    Undo,
+    Rename(u64, String),
+    /// Adds cases (an import, a shared link); the first becomes current. The text says what
+    /// happened when every case was added.
+    Add(Vec<Case>, String),
+    /// Shows a notice, or dismisses the one shown (`None`). Either ends the Undo of a deletion.
+    Notice(Option<String>),
+    /// Another tab saved the workspace (`theirs`); `base` is what this tab last saved or read.
+    /// Both tabs' changes are kept (see `merge`).
+    Stored {
+        base: Box<Workspace>,
+        theirs: Box<Workspace>,
+    },
+}
+
+impl Workbench {
+    pub fn new(workspace: Workspace) -> Self {
+        let session = workspace.session().unwrap_or_else(|| {
+            Session::new(blank_case(Date {
+                year: 2026,
+                month: 1,
+                day: 1,
+            }))
+        });
+        // A deletion kept across a reload is said again, with its Undo.
+        let notice = workspace.deleted.as_ref().map(|d| Notice {
+            text: format!(
+                "{} was deleted before the page was reloaded.",
+                d.stored.case.exchange.name
+            ),
+            undo: true,
+        });
+        Workbench {
+            workspace,
+            session,
+            notice,
+        }
+    }
+
+    fn open_current(&mut self) {
+        if let Some(s) = self.workspace.session() {
+            self.session = s;
+        }
+    }
+
+    /// Shows `text`; the Undo it replaces ends (its case is let go, and its place freed).
+    fn say(&mut self, text: String) {
+        self.workspace.deleted = None;
+        self.notice = Some(Notice { text, undo: false });
+    }
+
+    /// A refusal at the limit: while a deleted case keeps its place, its Undo stays on offer.
+    fn refuse(&mut self, text: String) {
+        let undo = self.workspace.deleted.is_some();
+        self.notice = Some(Notice { text, undo });
+    }
+
+    pub fn apply(&mut self, action: WorkbenchAction) {
+        match action {
+            WorkbenchAction::Edit(edit) => {
+                self.session.apply(edit);
+                self.workspace.store(&self.session);
+                return;
+            }
+            WorkbenchAction::New(as_of) => {
+                if let Err(e) = self.workspace.add(blank_case(as_of)) {
+                    self.refuse(e);
+                }
+            }
+            WorkbenchAction::Open(id) => {
+                if self.workspace.cases.iter().any(|c| c.id == id) {
+                    self.workspace.current = id;
+                }
+            }
+            WorkbenchAction::Duplicate(id) => {
+                if let Err(e) = self.workspace.duplicate(id) {
+                    self.refuse(e);
+                }
+            }
+            WorkbenchAction::Delete(id) => match self.workspace.remove(id) {
+                Some(removed) => {
+                    let text = format!("Deleted {}.", removed.case.exchange.name);
+                    self.notice = Some(Notice { text, undo: true });
+                }
+                None => self.say("The last case cannot be deleted.".into()),
+            },
+            WorkbenchAction::Undo => {
+                if let Some(stored) = self.workspace.undo() {
+                    let text = format!("Restored {}.", stored.case.exchange.name);
+                    self.say(text);
+                }
+            }
+            WorkbenchAction::Rename(id, name) => self.workspace.rename(id, &name),
+            WorkbenchAction::Add(cases, what) => {
+                let n = cases.len();
+                let (mut added, mut refusal) = (0, None);
+                for case in cases {
+                    match self.workspace.add(case) {
+                        Ok(id) => {
+                            if added == 0 {
+                                self.workspace.current = id;
+                            }
+                            added += 1;
+                        }
+                        Err(e) => {
+                            refusal = Some(e);
+                            break;
+                        }
+                    }
+                }
+                match refusal {
+                    None => self.say(what),
+                    Some(e) if added == 0 => self.refuse(format!("Nothing was added. {e}")),
+                    Some(e) => {
+                        self.refuse(format!("Only {added} of the {n} cases were added. {e}"))
+                    }
+                }
+            }
+            WorkbenchAction::Notice(n) => {
+                match n {
+                    Some(text) => self.say(text),
+                    None => {
+                        self.workspace.deleted = None;
+                        self.notice = None;
+                    }
+                }
+                return;
+            }
+            WorkbenchAction::Stored { base, theirs } => {
+                let before = self.workspace.current().cloned();
+                let (merged, said) = merge(&base, &self.workspace, *theirs);
+                self.workspace = merged;
+                if let Some(text) = said {
+                    self.refuse(text);
+                }
+                // The session follows its case when the other tab changed it (this tab had not).
+                if self.workspace.current().cloned() == before {
+                    return;
+                }
+            }
+        }
+        self.open_current();
+    }
+}
+
+/// Both tabs' work in one workspace: `theirs` (what another tab saved) with this tab's changes
+/// since `base` (what this tab last saved or read) applied, case by case. A case both changed is
+/// kept twice: this tab's under its id, the other's as a copy named so; a case one deleted and
+/// the other changed is kept. Returns the sentence that says what was kept twice or did not fit.
+pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspace, Option<String>) {
+    let find = |w: &Workspace, id: u64| w.cases.iter().find(|c| c.id == id).cloned();
+    let mut merged = theirs;
+    let mut copies = Vec::new();
+    let mut kept = Vec::new();
+    // This tab's changes and new cases.
+    for mine in &ours.cases {
+        let was = find(base, mine.id);
+        if was.as_ref() == Some(mine) {
+            continue; // unchanged here: theirs stands (also when they deleted it)
+        }
+        let at = merged.cases.iter().position(|c| c.id == mine.id);
+        match (was, at) {
+            // Changed here, and there unchanged (or the same change): ours.
+            (Some(was), Some(i)) if merged.cases[i] == was || merged.cases[i] == *mine => {
+                merged.cases[i] = mine.clone();
+            }
+            // Changed in both: ours keeps its place, theirs becomes a copy.
+            (Some(_), Some(i)) => {
+                let mut other = std::mem::replace(&mut merged.cases[i], mine.clone());
+                let name = format!("{} (other tab)", other.case.exchange.name.trim());
+                other.case.exchange.name = name.chars().take(crate::case::MAX_NAME).collect();
+                other.draft = None;
+                copies.push(mine.case.exchange.name.clone());
+                merged.cases.insert(i + 1, other);
+            }
+            // Changed here, deleted there: kept.
+            (Some(_), None) => {
+                kept.push(mine.case.exchange.name.clone());
+                merged.cases.push(mine.clone());
+            }
+            // New here; the other tab may have used its id for a case of its own.
+            (None, Some(_)) => merged.cases.push(StoredCase {
+                id: u64::MAX,
+                ..mine.clone()
+            }),
+            (None, None) => merged.cases.push(mine.clone()),
+        }
+    }
+    // This tab's deletions of cases the other did not change.
+    merged.cases.retain(|c| {
+        let deleted_here = find(base, c.id).is_some() && find(ours, c.id).is_none();
+        !(deleted_here && find(base, c.id).as_ref() == Some(c))
+    });
+    // Fresh ids for copies and clashing new cases, after every id in use.
+    let mut next = merged
+        .cases
+        .iter()
+        .map(|c| c.id)
+        .filter(|&id| id != u64::MAX)
+        .chain([
+            merged.next_id.saturating_sub(1),
+            ours.next_id.saturating_sub(1),
+        ])
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut seen: Vec<u64> = Vec::new();
+    for c in &mut merged.cases {
+        if c.id == u64::MAX || seen.contains(&c.id) {
+            c.id = next;
+            next += 1;
+        }
+        seen.push(c.id);
+    }
+    // This tab's deleted case (for its Undo), under an id no other case has.
+    merged.deleted = ours.deleted.clone().map(|mut d| {
+        if seen.contains(&d.stored.id) {
+            d.stored.id = next;
+            next += 1;
+        }
+        d
+    });
+    merged.next_id = next;
+    // This tab stays on its case, under whatever id it now has.
+    let same = |a: &StoredCase, b: &StoredCase| a.case == b.case && a.draft == b.draft;
+    let current = find(ours, ours.current).and_then(|mine| {
+        let at = |exact: bool| {
+            merged
+                .cases
+                .iter()
+                .find(|c| same(c, &mine) && (!exact || c.id == mine.id))
+                .map(|c| c.id)
+        };
+        at(true).or_else(|| at(false))
+    });
+    match current {
+        Some(id) => merged.current = id,
+        None if !merged.cases.iter().any(|c| c.id == merged.current) => {
+            merged.current = merged.cases.first().map_or(0, |c| c.id);
+        }
+        None => {}
+    }
+    // Over the limit, the deleted case's place goes first, then the other tab's newest cases
+    // (the other tab still has them, and says so itself).
+    let mut left_out = 0;
+    if merged.cases.len() + usize::from(merged.deleted.is_some()) > MAX_CASES {
+        merged.deleted = None;
+    }
+    while merged.cases.len() > MAX_CASES {
+        let Some(i) = merged
+            .cases
+            .iter()
+            .rposition(|c| find(ours, c.id).is_none() && c.id != merged.current)
+        else {
+            break;
+        };
+        merged.cases.remove(i);
+        left_out += 1;
+    }
+    let mut said = Vec::new();
+    for name in copies {
+        said.push(format!(
+            "{name} was changed in another tab too: this tab's version is kept, and the other as \"{name} (other tab)\"."
+        ));
+    }
+    for name in kept {
+        said.push(format!(
+            "{name} was deleted in another tab after changes here: it is kept."
+        ));
+    }
+    if left_out > 0 {
+        said.push(format!(
+            "{left_out} cases saved by another tab do not fit ({MAX_CASES} at most): that tab still has them."
+        ));
+    }
+    (merged, (!said.is_empty()).then(|| said.join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Edit, TextField};
+    use crate::workspace::import;
+
+    #[test]
+    fn edits_are_stored_and_cases_switch() {
+        let today: Date = "2026-11-25".parse().unwrap();
+        let mut b = Workbench::new(Workspace::new(today));
+        b.apply(WorkbenchAction::Edit(Edit::Text(
+            TextField::ExchangeName,
+            "Kestrel".into(),
+        )));
+        assert_eq!(b.workspace.cases[0].case.exchange.name, "Kestrel");
+        b.apply(WorkbenchAction::New(today));
+        assert_eq!(b.session.valid().exchange.name, "Your exchange");
+        b.apply(WorkbenchAction::Open(1));
+        assert_eq!(b.session.valid().exchange.name, "Kestrel");
+        b.apply(WorkbenchAction::Delete(1));
+        assert_eq!(b.workspace.cases.len(), 1);
+        assert_eq!(
+            b.notice.as_ref().map(|n| (n.text.as_str(), n.undo)),
+            Some(("Deleted Kestrel.", true))
+        );
+        b.apply(WorkbenchAction::Undo);
+        assert_eq!(b.session.valid().exchange.name, "Kestrel");
+        assert_eq!(b.workspace.cases.len(), 2);
+    }
+
+    #[test]
+    fn import_reads_cases_and_workspaces() {
+        let one = include_str!("../../../tests/cases/blocked.json");
+        assert_eq!(import(one).unwrap().len(), 1);
+        let w = Workspace::new("2026-11-25".parse().unwrap()).to_json();
+        assert_eq!(import(&w).unwrap().len(), 1);
+        assert!(import("{").unwrap_err().starts_with("not valid JSON"));
+        assert!(
+            import(r#"{"version": 1}"#)
+                .unwrap_err()
+                .contains("exchange")
+        );
+    }
+
+    fn today() -> Date {
+        "2026-11-25".parse().unwrap()
+    }
+
+    fn named(name: &str) -> Case {
+        let mut c = blank_case(today());
+        c.exchange.name = name.into();
+        c
+    }
+
+    fn notice(b: &Workbench) -> (&str, bool) {
+        b.notice
+            .as_ref()
+            .map_or(("", false), |n| (n.text.as_str(), n.undo))
+    }
+
+    /// At the limit, a deleted case keeps its place: adding is refused with its Undo still on
+    /// offer, Undo fits, and what is stored reads back. (The app once stored 501 cases and then
+    /// refused them all.)
+    #[test]
+    fn the_limit_holds_with_undo() {
+        let mut b = Workbench::new(Workspace::new(today()));
+        let many: Vec<Case> = (1..MAX_CASES).map(|i| named(&format!("C{i}"))).collect();
+        b.apply(WorkbenchAction::Add(many, "Imported 499 cases.".into()));
+        assert_eq!(b.workspace.cases.len(), MAX_CASES);
+        let id = b.workspace.cases[3].id;
+        b.apply(WorkbenchAction::Delete(id));
+        b.apply(WorkbenchAction::New(today()));
+        assert_eq!(b.workspace.cases.len(), MAX_CASES - 1);
+        let (text, undo) = notice(&b);
+        assert!(text.contains("C3, deleted, keeps its place"), "{text}");
+        assert!(undo);
+        b.apply(WorkbenchAction::Undo);
+        assert_eq!(b.workspace.cases.len(), MAX_CASES);
+        assert_eq!(b.workspace.cases[3].case.exchange.name, "C3");
+        assert_eq!(
+            Workspace::from_json(&b.workspace.to_json()),
+            Ok(b.workspace.clone())
+        );
+    }
+
+    /// An import that does not fit says how many were added (it once said "Imported 500" and
+    /// added 499).
+    #[test]
+    fn a_partial_import_says_how_many() {
+        let mut b = Workbench::new(Workspace::new(today()));
+        let many: Vec<Case> = (0..MAX_CASES).map(|i| named(&format!("C{i}"))).collect();
+        b.apply(WorkbenchAction::Add(
+            many,
+            "Imported 500 cases from w.json.".into(),
+        ));
+        assert_eq!(b.workspace.cases.len(), MAX_CASES);
+        assert!(
+            notice(&b)
+                .0
+                .starts_with("Only 499 of the 500 cases were added."),
+            "{:?}",
+            b.notice
+        );
+        b.apply(WorkbenchAction::Add(vec![named("X")], "Opened X.".into()));
+        assert!(
+            notice(&b).0.starts_with("Nothing was added."),
+            "{:?}",
+            b.notice
+        );
+        // A kept-aside workspace of more than 500 cases can still be imported.
+        let mut big = b.workspace.clone();
+        big.cases.push(StoredCase {
+            id: 9999,
+            case: named("extra"),
+            draft: None,
+        });
+        assert_eq!(import(&big.to_json()).unwrap().len(), MAX_CASES + 1);
+    }
+
+    /// Undo sits only beside its own deletion's notice; another notice ends it.
+    #[test]
+    fn undo_belongs_to_its_notice() {
+        let mut b = Workbench::new(Workspace::new(today()));
+        b.apply(WorkbenchAction::Add(
+            vec![named("A"), named("B")],
+            "Added.".into(),
+        ));
+        let a = b.workspace.cases[1].id;
+        b.apply(WorkbenchAction::Delete(a));
+        b.apply(WorkbenchAction::Notice(Some(
+            "Imported 3 candidates.".into(),
+        )));
+        assert_eq!(notice(&b), ("Imported 3 candidates.", false));
+        b.apply(WorkbenchAction::Undo);
+        assert!(
+            b.workspace
+                .cases
+                .iter()
+                .all(|c| c.case.exchange.name != "A")
+        );
+        assert_eq!(notice(&b).0, "Imported 3 candidates.");
+    }
+
+    /// A deletion survives a reload with its Undo, and says so.
+    #[test]
+    fn undo_survives_a_reload() {
+        let mut b = Workbench::new(Workspace::new(today()));
+        b.apply(WorkbenchAction::Add(
+            vec![named("Kestrel")],
+            "Added.".into(),
+        ));
+        let id = b.workspace.current;
+        b.apply(WorkbenchAction::Delete(id));
+        let mut again = Workbench::new(Workspace::from_json(&b.workspace.to_json()).unwrap());
+        assert_eq!(
+            notice(&again),
+            ("Kestrel was deleted before the page was reloaded.", true)
+        );
+        again.apply(WorkbenchAction::Undo);
+        assert_eq!(again.session.valid().exchange.name, "Kestrel");
+        // Dismissed, the deletion is final.
+        again.apply(WorkbenchAction::Delete(id));
+        again.apply(WorkbenchAction::Notice(None));
+        assert_eq!(
+            Workspace::from_json(&again.workspace.to_json())
+                .unwrap()
+                .deleted,
+            None
+        );
+    }
+
+    /// Two stored cases sharing an id, or ids near 2^64, are numbered anew: each id names one
+    /// case, and adding never wraps.
+    #[test]
+    fn ids_name_one_case_each() {
+        let mut w = Workspace::new(today());
+        w.add(named("Second")).unwrap();
+        w.cases[1].id = 1;
+        let mut b = Workbench::new(Workspace::from_json(&w.to_json()).unwrap());
+        let ids: Vec<u64> = b.workspace.cases.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [1, 2]);
+        b.apply(WorkbenchAction::Delete(2));
+        assert_eq!(b.workspace.cases[0].case.exchange.name, "Your exchange");
+
+        let mut w = Workspace::new(today());
+        w.cases[0].id = u64::MAX;
+        w.current = u64::MAX;
+        w.next_id = u64::MAX;
+        let mut back = Workspace::from_json(&w.to_json()).unwrap();
+        back.add(named("A")).unwrap();
+        back.add(named("B")).unwrap();
+        let ids: Vec<u64> = back.cases.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+    }
+
+    /// Tab A renames, tab B (opened before) changes the rate: both survive, the later write
+    /// keeping the other's version as a copy, and says so.
+    #[test]
+    fn two_tabs_keep_both_changes() {
+        let base = Workspace::new(today());
+        let mut a = Workbench::new(base.clone());
+        let mut b = Workbench::new(base.clone());
+        a.apply(WorkbenchAction::Edit(Edit::Text(
+            TextField::ExchangeName,
+            "Renamed".into(),
+        )));
+        // B receives A's save before changing anything: it simply takes it.
+        let mut b2 = b.clone();
+        b2.apply(WorkbenchAction::Stored {
+            base: Box::new(base.clone()),
+            theirs: Box::new(a.workspace.clone()),
+        });
+        assert_eq!(b2.session.valid().exchange.name, "Renamed");
+        assert_eq!(b2.notice, None);
+        // B had changed the rate already: a conflict, both kept.
+        b.apply(WorkbenchAction::Edit(Edit::Text(
+            TextField::HourlyRate,
+            "120".into(),
+        )));
+        b.apply(WorkbenchAction::Stored {
+            base: Box::new(base.clone()),
+            theirs: Box::new(a.workspace.clone()),
+        });
+        let names: Vec<&str> = b
+            .workspace
+            .cases
+            .iter()
+            .map(|c| c.case.exchange.name.as_str())
+            .collect();
+        assert_eq!(names, ["Your exchange", "Renamed (other tab)"]);
+        assert_eq!(b.session.text(TextField::HourlyRate), "120");
+        assert!(
+            notice(&b).0.contains("changed in another tab too"),
+            "{:?}",
+            b.notice
+        );
+        assert_eq!(
+            Workspace::from_json(&b.workspace.to_json()),
+            Ok(b.workspace.clone())
+        );
+    }
+
+    /// New cases in both tabs (with the same next id) are all kept, each under its own id; a
+    /// case one tab deleted and the other left alone is deleted.
+    #[test]
+    fn two_tabs_add_and_delete() {
+        let mut base = Workspace::new(today());
+        base.add(named("Old")).unwrap();
+        let mut a = Workbench::new(base.clone());
+        let mut b = Workbench::new(base.clone());
+        a.apply(WorkbenchAction::Add(vec![named("From A")], "Added.".into()));
+        b.apply(WorkbenchAction::Add(vec![named("From B")], "Added.".into()));
+        b.apply(WorkbenchAction::Delete(2));
+        b.apply(WorkbenchAction::Stored {
+            base: Box::new(base),
+            theirs: Box::new(a.workspace.clone()),
+        });
+        let mut cases: Vec<(u64, &str)> = b
+            .workspace
+            .cases
+            .iter()
+            .map(|c| (c.id, c.case.exchange.name.as_str()))
+            .collect();
+        cases.sort();
+        assert_eq!(cases, [(1, "Your exchange"), (3, "From A"), (4, "From B")]);
+        assert_eq!(b.workspace.next_id, 5);
+        assert_eq!(b.session.valid().exchange.name, "From B");
+    }
+}
