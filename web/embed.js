@@ -19,6 +19,8 @@ const base = new URL('.', import.meta.url);
 const script = new URL('pkg/scope_web.js', base);
 const wasm = new URL('pkg/scope_web_bg.wasm', base);
 const stylesheet = new URL('styles.css', base).href;
+// Share links made by an embedded tool open in the bundle's own app page.
+const shareBase = new URL('index.html', base).href;
 
 async function start() {
   let bundle;
@@ -46,11 +48,53 @@ const ready = start();
 // unhandled rejection.
 ready.catch(() => {});
 
+// The widgets on this page, each scaled to the user's text size (see fitText).
+const roots = new Set();
+
+/**
+ * Sizes in the tool are in rem, the page's root size: a page whose root is not the browser's
+ * default (Material's is 20 px) would scale the whole tool. The tool is zoomed back, so that
+ * its text is the user's default size, as in the app.
+ */
+function fitText(root) {
+  // Measured in the shadow root, where the page's styles do not reach.
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium';
+  root.parentNode.append(probe);
+  const medium = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const zoom = medium > 0 && rem > 0 ? medium / rem : 1;
+  root.style.zoom = Math.abs(zoom - 1) < 0.01 ? '' : String(zoom);
+}
+addEventListener('resize', () => roots.forEach((r) => (r.isConnected ? fitText(r) : roots.delete(r))));
+
 export async function mount(element, options = {}) {
   const { mount: mountWasm } = await ready;
+  // A widget already on this element is taken off first (it would keep running unseen).
+  if (element?.connectorScope) {
+    try {
+      element.connectorScope.destroy();
+    } catch {}
+    delete element.connectorScope;
+  }
   // Anything but an options object goes through as it is, for the wasm to name the problem.
-  const given = options !== null && typeof options === 'object' ? { stylesheet, ...options } : options;
-  return mountWasm(element, given);
+  const plain = options !== null && typeof options === 'object' && !Array.isArray(options);
+  const given = plain ? { stylesheet, shareBase, ...options } : options;
+  const widget = mountWasm(element, given);
+  element.connectorScope = widget;
+  const shadow = element.shadowRoot;
+  const root = shadow.querySelector('.cs-root');
+  fitText(root);
+  roots.add(root);
+  // A page whose Content-Security-Policy blocks the tool's styles gets told, not a bare tool.
+  shadow.querySelector('link')?.addEventListener('error', () => {
+    const note = document.createElement('p');
+    note.setAttribute('role', 'alert');
+    note.textContent = `Connector Scope's styles (${stylesheet}) could not be loaded: host styles.css beside embed.js, and allow it in the page's Content-Security-Policy (style-src).`;
+    shadow.prepend(note);
+  });
+  return widget;
 }
 
 async function optionsOf(element) {
@@ -58,27 +102,38 @@ async function optionsOf(element) {
   const options = { tool: d.connectorScope || 'app', theme: d.theme, storage: d.storage, case: d.case };
   if (d.compact !== undefined) options.compact = d.compact === '' ? true : d.compact;
   if (d.caseUrl) {
-    const response = await fetch(new URL(d.caseUrl, document.baseURI));
-    if (!response.ok) throw new Error(`data-case-url: ${response.status} ${response.statusText}`);
+    // Relative to the page, as a link's href is.
+    const url = new URL(d.caseUrl, document.baseURI);
+    const response = await fetch(url).catch((err) => {
+      throw new Error(`data-case-url: ${url} could not be fetched (${err.message ?? err}; a Content-Security-Policy connect-src, or another origin without CORS?)`);
+    });
+    if (!response.ok) throw new Error(`data-case-url: ${url} answered ${response.status} ${response.statusText}`);
     options.case = await response.text();
   }
   return options;
 }
 
-export async function mountAll(root = document) {
-  const mounted = [];
-  for (const element of root.querySelectorAll('[data-connector-scope]')) {
-    if (element.connectorScope) continue;
-    try {
-      element.connectorScope = await mount(element, await optionsOf(element));
-      mounted.push(element.connectorScope);
-    } catch (err) {
-      // Text only, in the element the page gave us.
-      element.textContent = `Connector Scope could not start here: ${err.message ?? err}`;
-      console.error(err);
-    }
+async function mountOne(element) {
+  // While the bundle loads, an empty element says so (its own content, if any, stays).
+  const loading = !element.textContent.trim() && !element.children.length;
+  if (loading) element.textContent = 'Loading Connector Scope…';
+  try {
+    const widget = await mount(element, await optionsOf(element));
+    if (loading) element.textContent = '';
+    return widget;
+  } catch (err) {
+    // Text only, in the element the page gave us.
+    element.textContent = `Connector Scope could not start here: ${err.message ?? err}`;
+    console.error(err);
+    return null;
   }
-  return mounted;
+}
+
+export async function mountAll(root = document) {
+  // All at once: a slow data-case-url keeps only its own element waiting.
+  const elements = [...root.querySelectorAll('[data-connector-scope]')].filter((e) => !e.connectorScope);
+  const widgets = await Promise.all(elements.map(mountOne));
+  return widgets.filter(Boolean);
 }
 
 if (document.readyState === 'loading') {

@@ -171,6 +171,113 @@ describe('embedding', () => {
     await context.close();
   });
 
+  test('the widget holds up: throwing options, a second mount, destroy, another storage key, the same case twice', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(PAGE);
+    await page.locator('#first').getByTestId('cost').waitFor();
+    const result = await page.evaluate(async () => {
+      const { mount, mountAll } = await import('./embed.js');
+      const settle = () => new Promise((r) => setTimeout(r, 200));
+      const attempt = (f) => {
+        try {
+          f();
+          return 'no error';
+        } catch (e) {
+          return e.message;
+        }
+      };
+      const out = {};
+      const host = document.createElement('div');
+      host.textContent = 'fallback';
+      document.body.append(host);
+      const root = () => host.shadowRoot.querySelector('.cs-root');
+      const w = await mount(host, { tool: 'cases', compact: true, case: { version: 1, exchange: { name: 'Given' } } });
+      await settle();
+      // A getter that throws is the error, and the widget still answers after it (it once stayed
+      // borrowed for good).
+      out.getter = attempt(() => w.update({ get theme() { throw new Error('boom'); } }));
+      out.afterGetter = attempt(() => w.update({ theme: 'dark' }));
+      out.badTheme = attempt(() => w.update({ theme: 5 }));
+      out.badTool = attempt(() => w.update({ tool: 5 }));
+      out.badCase = attempt(() => w.update({ case: '{not json' }));
+      out.stillGiven = root().querySelector('.case-bar input').value;
+      // The same case object twice opens twice.
+      const again = { version: 1, exchange: { name: 'Again' } };
+      w.update({ case: again });
+      await settle();
+      w.update({ case: again });
+      await settle();
+      out.cards = [...root().querySelectorAll('.card')].map((c) => c.dataset.case);
+      // Another storage key: the workspace saved there, not this one written over it.
+      localStorage.setItem('embed-test-key', JSON.stringify({ version: 1, cases: [{ id: 1, case: { version: 1, exchange: { name: 'Saved There' } } }], current: 1, next_id: 2 }));
+      w.update({ storage: 'embed-test-key' });
+      await settle();
+      out.switched = root().querySelector('.case-bar input').value;
+      out.kept = JSON.parse(localStorage.getItem('embed-test-key')).cases.map((c) => c.case.exchange.name);
+      // A second mount takes the first off; destroy shows the element's own content again, and
+      // the element can be mounted anew.
+      const w2 = await mount(host, { tool: 'estimate' });
+      out.firstAfterRemount = attempt(() => w.update({ theme: 'light' }));
+      w2.destroy();
+      out.fallbackShown = host.getBoundingClientRect().height > 0 && host.shadowRoot.querySelector('slot') !== null;
+      host.dataset.connectorScope = 'maturity';
+      out.remounted = (await mountAll()).length;
+      out.mountFunction = await mount(document.createElement('div'), function () {}).then(() => 'no error', (e) => e.message);
+      return out;
+    });
+    assert.match(result.getter, /^the options could not be read: boom$/);
+    assert.equal(result.afterGetter, 'no error');
+    assert.match(result.badTheme, /^theme: must be a string/);
+    assert.match(result.badTool, /^tool: must be a string/);
+    assert.match(result.badCase, /could not be read/);
+    assert.equal(result.stillGiven, 'Given');
+    assert.deepEqual(result.cards.filter((n) => n === 'Again').length, 2, JSON.stringify(result.cards));
+    assert.equal(result.switched, 'Saved There');
+    assert.deepEqual(result.kept, ['Saved There']);
+    assert.match(result.firstAfterRemount, /destroyed/);
+    assert.equal(result.fallbackShown, true);
+    assert.equal(result.remounted, 1);
+    assert.match(result.mountFunction, /the options must be an object/);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the page's text styles, direction and root size do not reach the tool; a flex row gives it room", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(PAGE);
+    await page.locator('#first').getByTestId('cost').waitFor();
+    const result = await page.evaluate(async () => {
+      const { mount } = await import('./embed.js');
+      document.documentElement.style.fontSize = '20px';
+      document.documentElement.dir = 'rtl';
+      document.body.style.cssText = 'text-transform:uppercase;letter-spacing:3px;white-space:nowrap;text-indent:60px';
+      const row = document.createElement('div');
+      row.style.display = 'flex';
+      const host = document.createElement('div');
+      const sibling = document.createElement('p');
+      sibling.textContent = 'sibling';
+      row.append(host, sibling);
+      document.body.prepend(row);
+      await mount(host, { tool: 'maturity', compact: true });
+      await new Promise((r) => setTimeout(r, 300));
+      const q = getComputedStyle(host.shadowRoot.querySelector('.question'));
+      const root = host.shadowRoot.querySelector('.cs-root');
+      const label = host.shadowRoot.querySelector('.field label');
+      return {
+        styles: [q.textTransform, q.letterSpacing, q.whiteSpace, q.textIndent, q.direction],
+        width: host.getBoundingClientRect().width,
+        // The user's default text size (16 px here), whatever the page's root size.
+        text: parseFloat(getComputedStyle(label).fontSize) * (parseFloat(root.style.zoom) || 1),
+      };
+    });
+    assert.deepEqual(result.styles, ['none', 'normal', 'normal', '0px', 'ltr']);
+    assert.ok(result.width >= 300, `the widget is ${result.width} px wide in a flex row`);
+    assert.ok(Math.abs(result.text - 14) < 0.5, `a label is ${result.text} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   // What a docs author sees when a path or the CSP is wrong: a sentence in the element, not an
   // empty box.
   const broken = [

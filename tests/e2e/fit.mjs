@@ -55,9 +55,11 @@ export function misfits(root) {
     const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
     return lines > el.textContent.trim().split(/\s+/).length;
   };
-  const cut = controls
-    .filter(([el]) => (el.tagName === 'SELECT' ? selectCut(el) : el.tagName === 'BUTTON' && buttonCut(el)))
-    .map(([el]) => `${name(el)} "${el.tagName === 'SELECT' ? el.selectedOptions[0]?.text : el.textContent.trim()}"`);
+  // Also inside a scroll region: a table may scroll, its controls' text may not be cut.
+  const cut = [...root.querySelectorAll('select, button')]
+    .filter((el) => el.getBoundingClientRect().width > 0)
+    .filter((el) => (el.tagName === 'SELECT' ? selectCut(el) : buttonCut(el)))
+    .map((el) => `${name(el)} "${el.tagName === 'SELECT' ? el.selectedOptions[0]?.text : el.textContent.trim()}"`);
   const summaries = [...root.querySelectorAll('.summary')]
     .map((s) => {
       const r = s.getBoundingClientRect();

@@ -10,7 +10,7 @@ const PAGE = new URL('embed-example.html', APP_URL).href;
 const DOCS = process.env.DOCS_URL;
 const TOOLS = ['maturity', 'estimate', 'candidates', 'agreement', 'process', 'proposal', 'cases'];
 const TABS = ['Maturity', 'Estimate', 'Candidates', 'Agreement', 'Process', 'Proposal', 'Cases'];
-const WIDTHS = [360, 688, 1600];
+const WIDTHS = [320, 360, 688, 1600];
 
 /** Mounts `tool` alone (compact, the mature example) in a container `width` px wide. */
 async function mountAlone(page, tool, width) {
@@ -59,9 +59,12 @@ describe('layout', () => {
     });
   }
 
-  test("every tool fits Material's content column on a 1,280 px screen", async () => {
+  for (const [width, height] of [
+    [1280, 900],
+    [390, 844],
+  ]) test(`every tool fits Material's content column on a ${width} px screen`, async () => {
     const { context, page, problems } = await watchedPage(browser, { origin: new URL(DOCS).origin });
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.setViewportSize({ width, height });
     const failures = {};
     for (const tool of TOOLS) {
       await page.goto(new URL(`${tool}.html`, DOCS).href);
@@ -72,6 +75,9 @@ describe('layout', () => {
       const widths = await root.evaluate((r) => [r.getBoundingClientRect().width, document.querySelector('.md-content__inner').getBoundingClientRect().width]);
       assert.ok(widths[0] >= widths[1] - 1 && widths[0] < 800, `${tool}: widget ${widths[0]} px in a column of ${widths[1]} px`);
       const found = await root.evaluate(misfits);
+      // Nor does the page scroll sideways because of it.
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (sideways > 0) found.page = sideways;
       if (Object.keys(found).length) failures[tool] = found;
     }
     assert.deepEqual(failures, {}, JSON.stringify(failures, null, 1));

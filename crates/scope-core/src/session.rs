@@ -356,7 +356,11 @@ mod tests {
             assert_eq!(s.text(TextField::HourlyRate), typed);
         }
         assert_eq!(s.valid().estimate.hourly_rate, Some(Decimal::ONE));
-        assert!(s.error("estimate.hourly_rate").unwrap().contains("not an amount"));
+        assert!(
+            s.error("estimate.hourly_rate")
+                .unwrap()
+                .contains("not an amount")
+        );
         for text in ["7_5", "1,000", "10e00"] {
             s.apply(Edit::Text(TextField::HourlyRate, text.into()));
             assert_eq!(s.text(TextField::HourlyRate), text);

@@ -36,6 +36,8 @@ pub enum WorkbenchAction {
     Add(Vec<Case>, String),
     /// Shows a notice, or dismisses the one shown (`None`). Either ends the Undo of a deletion.
     Notice(Option<String>),
+    /// Several actions at once (files dropped together): one notice says what each did.
+    Batch(Vec<WorkbenchAction>),
     /// Another tab saved the workspace (`theirs`); `base` is what this tab last saved or read.
     /// Both tabs' changes are kept (see `merge`).
     Stored {
@@ -154,6 +156,19 @@ impl Workbench {
                         self.workspace.deleted = None;
                         self.notice = None;
                     }
+                }
+                return;
+            }
+            WorkbenchAction::Batch(actions) => {
+                let before = self.notice.take();
+                let mut said = Vec::new();
+                for action in actions {
+                    self.apply(action);
+                    said.extend(self.notice.take().map(|n| n.text));
+                }
+                match said.is_empty() {
+                    true => self.notice = before,
+                    false => self.say(said.join(" ")),
                 }
                 return;
             }
@@ -574,5 +589,22 @@ mod tests {
         assert_eq!(cases, [(1, "Your exchange"), (3, "From A"), (4, "From B")]);
         assert_eq!(b.workspace.next_id, 5);
         assert_eq!(b.session.valid().exchange.name, "From B");
+    }
+
+    /// Three files dropped at once: one notice tells what happened to each (only the last
+    /// one's result was shown).
+    #[test]
+    fn a_batch_says_what_each_did() {
+        let mut b = Workbench::new(Workspace::new(today()));
+        b.apply(WorkbenchAction::Batch(vec![
+            WorkbenchAction::Add(vec![named("A")], "Imported 1 case from a.json.".into()),
+            WorkbenchAction::Notice(Some("b.json: not valid JSON. Nothing was changed.".into())),
+            WorkbenchAction::Add(vec![named("C")], "Imported 1 case from c.json.".into()),
+        ]));
+        assert_eq!(
+            notice(&b).0,
+            "Imported 1 case from a.json. b.json: not valid JSON. Nothing was changed. Imported 1 case from c.json."
+        );
+        assert_eq!(b.workspace.cases.len(), 3);
     }
 }

@@ -87,6 +87,12 @@ pub struct AppProps {
     /// Something to tell the user at start (a case option that could not be read).
     #[prop_or_default]
     pub start_notice: Option<String>,
+    /// Counts the cases given by `update`, so that the same case given twice opens twice.
+    #[prop_or_default]
+    pub case_generation: u32,
+    /// The page share links open (an embed's: the app page of its bundle); none: this page.
+    #[prop_or_default]
+    pub share_base: Option<String>,
 }
 
 impl Default for AppProps {
@@ -99,6 +105,8 @@ impl Default for AppProps {
             compact: false,
             share_links: true,
             start_notice: None,
+            case_generation: 0,
+            share_base: None,
         }
     }
 }
@@ -128,8 +136,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = bench.dispatcher();
         let started = use_mut_ref(|| false);
         use_effect_with(
-            (props.initial_case.clone(), props.start_notice.clone()),
-            move |(case, notice)| {
+            (
+                props.initial_case.clone(),
+                props.start_notice.clone(),
+                props.case_generation,
+            ),
+            move |(case, notice, _)| {
                 if std::mem::replace(&mut *started.borrow_mut(), true) {
                     if let Some(case) = case {
                         dispatcher.dispatch(WorkbenchAction::Add(
@@ -239,39 +251,40 @@ pub fn App(props: &AppProps) -> Html {
     let on_import = {
         let dispatch = dispatch.clone();
         let criteria = criteria_of(s.valid());
-        Callback::from(move |(name, imported): (String, Imported)| match imported {
-            Imported::Json(text) => dispatch.emit(match workspace::import(&text) {
-                Ok(cases) => {
-                    let n = cases.len();
-                    WorkbenchAction::Add(
-                        cases,
-                        format!(
-                            "Imported {n} case{} from {name}.",
-                            if n == 1 { "" } else { "s" }
-                        ),
-                    )
-                }
-                Err(e) => {
+        Callback::from(move |files: Vec<(String, Imported)>| {
+            let mut actions = Vec::new();
+            for (name, imported) in files {
+                let refused = |e: &dyn std::fmt::Display| {
                     WorkbenchAction::Notice(Some(format!("{name}: {e}. Nothing was changed.")))
+                };
+                match imported {
+                    Imported::Json(text) => actions.push(match workspace::import(&text) {
+                        Ok(cases) => {
+                            let n = cases.len();
+                            let s = if n == 1 { "" } else { "s" };
+                            WorkbenchAction::Add(
+                                cases,
+                                format!("Imported {n} case{s} from {name}."),
+                            )
+                        }
+                        Err(e) => refused(&e),
+                    }),
+                    Imported::Refused(why) => actions.push(refused(&why)),
+                    Imported::Csv(text) => match candidates_csv::parse(&text, &criteria) {
+                        Ok(list) => {
+                            let n = list.len();
+                            actions.push(WorkbenchAction::Edit(Edit::Candidates(
+                                CandidatesEdit::Import(list),
+                            )));
+                            actions.push(WorkbenchAction::Notice(Some(format!(
+                                "Imported {n} candidates from {name}."
+                            ))));
+                        }
+                        Err(e) => actions.push(refused(&e)),
+                    },
                 }
-            }),
-            Imported::Refused(why) => dispatch.emit(WorkbenchAction::Notice(Some(format!(
-                "{name}: {why}. Nothing was changed."
-            )))),
-            Imported::Csv(text) => match candidates_csv::parse(&text, &criteria) {
-                Ok(list) => {
-                    let n = list.len();
-                    dispatch.emit(WorkbenchAction::Edit(Edit::Candidates(
-                        CandidatesEdit::Import(list),
-                    )));
-                    dispatch.emit(WorkbenchAction::Notice(Some(format!(
-                        "Imported {n} candidates from {name}."
-                    ))));
-                }
-                Err(e) => dispatch.emit(WorkbenchAction::Notice(Some(format!(
-                    "{name}: {e}. Nothing was changed."
-                )))),
-            },
+            }
+            dispatch.emit(WorkbenchAction::Batch(actions));
         })
     };
     let tool = props.tool.unwrap_or(*current);
@@ -281,6 +294,7 @@ pub fn App(props: &AppProps) -> Html {
     let share_link = use_state(AttrValue::default);
     {
         let share_link = share_link.clone();
+        let share_base = props.share_base.clone();
         use_effect_with(
             (s.valid().clone(), tool == Tool::Cases),
             move |(case, shown)| {
@@ -292,7 +306,8 @@ pub fn App(props: &AppProps) -> Html {
                         let link = match deflate::deflate(&payload).await {
                             Ok(deflated) => {
                                 let data = share::link_data(&deflated);
-                                format!("{}{}", location_parts().0, share::fragment(&data))
+                                let base = share_base.clone().unwrap_or_else(|| location_parts().0);
+                                format!("{base}{}", share::fragment(&data))
                             }
                             Err(_) => NO_SHARE_LINKS.to_string(),
                         };

@@ -28,6 +28,7 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+#[inline(never)] // called at start-up and by autosave when another tab saves: one copy
 pub fn load(key: &str) -> Loaded {
     let Some(s) = storage() else {
         return Loaded::Unavailable;

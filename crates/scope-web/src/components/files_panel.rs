@@ -1,6 +1,9 @@
 //! Import, export and share: case files, the whole workspace, candidates as CSV, the proposal and
 //! the announcement as Markdown; a file picker and drag-and-drop; a share link.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::file::callbacks::{FileReader, read_as_text};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -18,7 +21,8 @@ pub enum Imported {
 
 #[derive(Properties, PartialEq)]
 pub struct FilesPanelProps {
-    pub on_import: Callback<(String, Imported)>,
+    /// The files chosen or dropped together, each with its name, once all are read.
+    pub on_import: Callback<Vec<(String, Imported)>>,
     /// Export actions by name: "case", "workspace", "candidates", "proposal", "announcement".
     pub on_export: Callback<&'static str>,
     /// The share link of the current case.
@@ -33,18 +37,37 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
         let on_import = props.on_import.clone();
         let readers = readers.clone();
         move |files: web_sys::FileList| {
-            for i in 0..files.length() {
-                let Some(file) = files.get(i) else { continue };
+            let n = files.length() as usize;
+            // Results in the files' order, handed over together once the last is read.
+            let results = Rc::new(RefCell::new(vec![None; n]));
+            let done = {
+                let on_import = on_import.clone();
+                Rc::new(move |results: &RefCell<Vec<Option<(String, Imported)>>>| {
+                    if results.borrow().iter().all(Option::is_some) {
+                        on_import.emit(results.take().into_iter().flatten().collect());
+                    }
+                })
+            };
+            for i in 0..n {
+                let Some(file) = files.get(i as u32) else {
+                    results.borrow_mut()[i] = Some((
+                        String::new(),
+                        Imported::Refused("the browser could not read it".into()),
+                    ));
+                    done(&results);
+                    continue;
+                };
                 let name = file.name();
                 let csv = name.to_ascii_lowercase().ends_with(".csv") || file.type_() == "text/csv";
                 // Checked before reading: a huge file is never loaded into memory.
                 if let Some(problem) =
                     scope_core::workspace::import_size_problem(file.size() as u64)
                 {
-                    on_import.emit((name, Imported::Refused(problem)));
+                    results.borrow_mut()[i] = Some((name, Imported::Refused(problem)));
+                    done(&results);
                     continue;
                 }
-                let on_import = on_import.clone();
+                let (results, done) = (results.clone(), done.clone());
                 let file = gloo::file::File::from(file);
                 let reader = read_as_text(&file, move |result| {
                     let imported = match result {
@@ -52,7 +75,8 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                         Ok(text) => Imported::Json(text),
                         Err(e) => Imported::Refused(format!("the browser could not read it ({e})")),
                     };
-                    on_import.emit((name, imported));
+                    results.borrow_mut()[i] = Some((name, imported));
+                    done(&results);
                 });
                 readers.borrow_mut().push(reader);
             }
