@@ -79,7 +79,11 @@ export function evaluate(c: CaseInput): Evaluation;
 export function agreement(c: CaseInput): AgreementProjection;
 /** The proposal to the exchange, as Markdown. */
 export function proposal(c: CaseInput): string;
-/** Every problem of a case (empty when valid), each naming its field. */
-export function validate(c: CaseInput): { path: string; message: string }[];
+/**
+ * Every problem of a case at once, each naming its field; then what the case lacks for a
+ * command (`needed_by` names the commands, e.g. a missing `estimate.hourly_rate` for
+ * `estimate`). Empty when every command can run.
+ */
+export function validate(c: CaseInput): { path: string; message: string; needed_by?: string[] }[];
 /** The case file's JSON Schema. */
 export function schema(): object;

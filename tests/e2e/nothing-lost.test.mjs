@@ -180,4 +180,25 @@ describe('nothing lost', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('the Cases tool lists every problem of the case at once, and what each tool still needs', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.getByRole('tab', { name: 'Cases' }).click();
+    const checks = page.getByTestId('checks');
+    assert.match(await checks.textContent(), /candidates: add at least one candidate to evaluate \(needed by evaluate, announcement\)/);
+    await page.getByLabel('Exchange', { exact: true }).fill('');
+    await page.getByRole('tab', { name: 'Estimate' }).click();
+    await page.getByLabel('Hourly rate').fill('');
+    await page.getByLabel('Availability (hours a week)').fill('500');
+    await page.getByRole('tab', { name: 'Cases' }).click();
+    const text = await checks.textContent();
+    for (const line of [/exchange\.name: must not be empty/, /estimate\.availability_hours_per_week: /, /estimate\.hourly_rate: required for the cost estimate .*\(needed by estimate/]) {
+      assert.match(text, line);
+    }
+    await page.getByLabel('Load', { exact: true }).selectOption('Mature spot CEX');
+    assert.match(await checks.textContent(), /^This case is complete/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -34,6 +34,16 @@ test('an invalid case throws, naming the field; validate lists every problem', (
   const bad = { version: 1, exchange: { name: 'X' }, api: { ws_order_book: 'maybe' } };
   assert.throws(() => core.maturity(bad), /api\.ws_order_book: unknown answer "maybe"/);
   assert.deepEqual(core.validate({ version: 1, exchange: { name: '' }, simulation: { samples: 1 } }).map((p) => p.path), ['exchange.name', 'simulation.samples']);
-  assert.deepEqual(core.validate(read('blocked.json')), []);
+  // A valid case is not called ready for what it lacks: the blocked example has no candidates
+  // and no agreement.
+  const blocked = core.validate(read('blocked.json'));
+  assert.deepEqual(blocked.map((p) => [p.path, p.needed_by]), [
+    ['candidates', ['evaluate', 'announcement']],
+    ['agreement', ['agreement']],
+  ]);
+  assert.deepEqual(core.validate(read('mature-spot-cex.json')), []);
+  const bare = core.validate({ version: 1, exchange: { name: 'Bare' } });
+  assert.deepEqual(bare.map((p) => p.path), ['estimate.hourly_rate', 'candidates', 'agreement']);
+  assert.deepEqual(bare[0].needed_by, ['estimate', "the proposal's cost"]);
   assert.throws(() => core.estimate({ version: 1, exchange: { name: 'X' } }), /estimate\.hourly_rate/);
 });

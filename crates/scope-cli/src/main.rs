@@ -42,6 +42,9 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<DocumentFormat>,
     },
+    /// Every problem of a case file at once, then what it lacks for each command; exits with
+    /// 2 when the case itself has problems.
+    Validate(Input),
     /// Print the case file's JSON Schema.
     Schema,
 }
@@ -98,6 +101,34 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Schema => Ok(scope_core::case::json_schema()),
+        Command::Validate(input) => {
+            let text = read_text(&input)?;
+            let checks = scope_core::needs::check(&text);
+            let invalid = checks.iter().any(|c| c.needed_by.is_empty());
+            let out = match input.format {
+                None | Some(Format::Json) => {
+                    serde_json::to_string_pretty(&checks).map_err(|e| e.to_string())? + "\n"
+                }
+                Some(Format::Markdown) => checks
+                    .iter()
+                    .map(|c| match c.needed_by {
+                        [] => format!("- {}: {}\n", c.path, c.message),
+                        by => format!(
+                            "- {}: {} (needed by {})\n",
+                            c.path,
+                            c.message,
+                            by.join(", ")
+                        ),
+                    })
+                    .collect(),
+                Some(Format::Csv) => return Err("validate prints JSON or Markdown".into()),
+            };
+            if invalid {
+                // The list on standard error, as every other command's problems are.
+                return Err(format!("the case has problems:\n{}", out.trim_end()));
+            }
+            Ok(out)
+        }
         Command::Backtest { format } => {
             let r = scope_core::backtest::backtest();
             Ok(match format.unwrap_or(DocumentFormat::Json) {
@@ -151,7 +182,7 @@ fn run(command: Command) -> Result<String, String> {
             let spec = case
                 .agreement
                 .as_ref()
-                .ok_or("agreement: missing; the case has no agreement to project")?;
+                .ok_or_else(|| scope_core::needs::AGREEMENT.error().to_string())?;
             let r = agreement::project(spec, &case.estimate.currency);
             let csv = report::agreement_csv(&r);
             output(
@@ -181,15 +212,23 @@ fn document(format: Option<Format>, markdown: String) -> Result<String, String> 
     }
 }
 
-fn read_case(input: &Input) -> Result<Case, String> {
-    let (name, text) = match input.file.as_deref() {
+fn read_text(input: &Input) -> Result<String, String> {
+    Ok(source(input)?.1)
+}
+
+fn source(input: &Input) -> Result<(String, String), String> {
+    Ok(match input.file.as_deref() {
         None => ("standard input".to_string(), read_stdin()?),
         Some(p) if p.as_os_str() == "-" => ("standard input".to_string(), read_stdin()?),
         Some(p) => (
             p.display().to_string(),
             std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
         ),
-    };
+    })
+}
+
+fn read_case(input: &Input) -> Result<Case, String> {
+    let (name, text) = source(input)?;
     Case::from_json(&text).map_err(|e| format!("{name}:\n{e}"))
 }
 

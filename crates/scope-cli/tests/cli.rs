@@ -503,3 +503,42 @@ fn one_line_fields_refuse_line_breaks() {
     let out = with_stdin(&["proposal"], &hostile_case(&"K".repeat(17)));
     assert!(String::from_utf8_lossy(&out.stderr).contains("must be at most 16 characters"));
 }
+
+/// `validate` lists every problem at once and exits 2; a valid case lists what each command
+/// still needs and exits 0.
+#[test]
+fn validate_lists_problems_and_needs() {
+    let out = with_stdin(
+        &["validate"],
+        r#"{"version": 1, "exchange": {"name": ""}, "estimate": {"availability_hours_per_week": 500, "currency": "usd"}}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for field in [
+        "exchange.name",
+        "estimate.availability_hours_per_week",
+        "estimate.currency",
+    ] {
+        assert!(err.contains(field), "{field} missing in {err}");
+    }
+    let out = with_stdin(
+        &["validate"],
+        r#"{"version": 1, "exchange": {"name": "X"}}"#,
+    );
+    let checks = json(&out);
+    let paths: Vec<&str> = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["estimate.hourly_rate", "candidates", "agreement"]);
+    assert_eq!(checks[0]["needed_by"][0], "estimate");
+    assert_eq!(
+        json(&connector_scope(&[
+            "validate",
+            &case("mature-spot-cex.json")
+        ])),
+        serde_json::json!([])
+    );
+}

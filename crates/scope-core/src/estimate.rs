@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::breakdown::{self, BOTH_SPOT_FACTOR};
-use crate::case::{Build, Case, CaseError, ExchangeKind, FieldError, Market};
+use crate::case::{Build, Case, CaseError, ExchangeKind, Market};
 use crate::connectors;
 use crate::maturity::{self, AgeClass};
 use crate::money::cents;
@@ -699,11 +699,7 @@ pub fn estimate(case: &Case) -> Result<EstimateReport, CaseError> {
 /// The estimate from draws already made for this case's `simulation_inputs`.
 pub fn estimate_from(case: &Case, simulation: &Simulation) -> Result<EstimateReport, CaseError> {
     let Some(rate) = case.estimate.hourly_rate else {
-        return Err(CaseError::Invalid(vec![FieldError {
-            path: "estimate.hourly_rate".into(),
-            message: "required for the cost estimate (the developer's rate per hour, e.g. \"75\")"
-                .into(),
-        }]));
+        return Err(crate::needs::HOURLY_RATE.error());
     };
     let tasks = tasks(case);
 

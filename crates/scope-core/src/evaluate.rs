@@ -376,10 +376,7 @@ pub fn evaluate(case: &Case) -> Result<EvaluationReport, CaseError> {
         }])
     };
     if case.candidates.is_empty() {
-        return Err(missing(
-            "candidates",
-            "add at least one candidate to evaluate",
-        ));
+        return Err(crate::needs::CANDIDATES.error());
     }
     let criteria = criteria_of(case);
     let method = case.evaluation.method;

@@ -32,6 +32,7 @@ pub mod fingerprint;
 pub mod markdown;
 pub mod maturity;
 pub mod money;
+pub mod needs;
 pub mod number;
 mod order;
 mod pretty;

@@ -65,32 +65,9 @@ pub fn schema() -> String {
     scope_core::case::json_schema()
 }
 
-/// The problems of a case, each `{path, message}`; an empty list for a valid case.
+/// Every problem of a case at once, each `{path, message}`, then what it lacks for a command,
+/// each `{path, message, needed_by}`; an empty list when every command can run.
 #[wasm_bindgen]
 pub fn validate(case_json: &str) -> String {
-    #[derive(Serialize)]
-    struct Problem {
-        path: String,
-        message: String,
-    }
-    let problems: Vec<Problem> = match Case::from_json(case_json) {
-        Ok(_) => Vec::new(),
-        Err(scope_core::CaseError::Invalid(fields)) => fields
-            .into_iter()
-            .map(|f| Problem {
-                path: f.path,
-                message: f.message,
-            })
-            .collect(),
-        Err(other) => {
-            let text = other.to_string();
-            let (path, message) = text
-                .split_once(": ")
-                .map_or((String::new(), text.clone()), |(p, m)| {
-                    (p.to_string(), m.to_string())
-                });
-            vec![Problem { path, message }]
-        }
-    };
-    serde_json::to_string(&problems).unwrap_or_else(|_| "[]".into())
+    serde_json::to_string(&scope_core::needs::check(case_json)).unwrap_or_else(|_| "[]".into())
 }

@@ -13,7 +13,7 @@ use scope_core::{Case, candidates_csv, proposal, share};
 use yew::prelude::*;
 
 use crate::components::{
-    AgreementTool, Board, CandidatesTool, CaseBar, EstimateTool, FilesPanel, Imported,
+    AgreementTool, Board, CandidatesTool, CaseBar, CaseChecks, EstimateTool, FilesPanel, Imported,
     MaturityTool, ProcessTool, ProposalView, SiteFooter, SiteHeader, ToolNav, class,
 };
 use crate::deflate;
@@ -340,6 +340,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         Tool::Cases => html! {
             <>
+                <CaseChecks session={s.clone()} />
                 <Board cases={b.workspace.cases.clone()} current={b.workspace.current}
                     on_open={dispatch.reform(WorkbenchAction::Open)}
                     on_new={on_new.clone()}
