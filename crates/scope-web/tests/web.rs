@@ -56,8 +56,7 @@ fn selected(root: &Element) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn shell_lists_every_tool_and_opens_the_clicked_one() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let root = mount_app();
     rendered().await;
 
     let labels: Vec<_> = tabs(&root)
@@ -93,8 +92,7 @@ async fn shell_lists_every_tool_and_opens_the_clicked_one() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_selection_and_focus() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let root = mount_app();
     rendered().await;
 
     let press = |key: &str| {
@@ -210,9 +208,17 @@ async fn share_links_open_whoever_deflated_them() {
     );
 }
 
+/// The whole app in a fresh element, saving under a key of its own: the apps of earlier tests
+/// stay mounted, and apps sharing a key merge each other's saves (as two tabs do).
 fn mount_app() -> Element {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static MOUNTS: AtomicU32 = AtomicU32::new(0);
     let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = scope_web::app::AppProps {
+        storage_key: Some(format!("test-{}", MOUNTS.fetch_add(1, Ordering::Relaxed))),
+        ..Default::default()
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
 }
 
