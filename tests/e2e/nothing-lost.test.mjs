@@ -26,7 +26,7 @@ describe('nothing lost', () => {
     await browser?.close();
   });
 
-  test('two tabs: what one saves appears in the other; changes to one case in both are both kept', async () => {
+  test('two tabs: what one saves appears in the other; changes to one case in both are combined, or both kept', async () => {
     const { context, page: a, problems } = await watchedPage(browser);
     await a.goto(APP_URL);
     await a.getByRole('tablist').waitFor();
@@ -42,17 +42,24 @@ describe('nothing lost', () => {
     await a.getByRole('tab', { name: 'Estimate' }).click();
     await a.waitForFunction(() => document.querySelector('#cs-estimate-hourly_rate')?.value === '120');
 
-    // At the same time, on the same case: A renames, B changes the rate before hearing of it.
+    // At the same time, on the same case, in different fields: one case with both changes.
     await a.getByLabel('Exchange', { exact: true }).fill('Alpha');
     await b.getByLabel('Hourly rate').fill('150');
     await a.waitForTimeout(1500);
-    const w = await stored(a);
-    const byName = Object.fromEntries(w.cases.map((c) => [c.case.exchange.name, c.case]));
-    assert.ok(Object.values(byName).some((c) => c.estimate.hourly_rate === '150'), JSON.stringify(names(w)));
-    assert.ok(Object.keys(byName).some((n) => n.startsWith('Alpha')), JSON.stringify(names(w)));
-    // Whichever tab wrote later says what it kept.
-    const said = [await a.getByTestId('notice').textContent().catch(() => ''), await b.getByTestId('notice').textContent().catch(() => '')];
-    assert.ok(said.some((t) => /changed in another tab too/.test(t)), JSON.stringify(said));
+    let w = await stored(a);
+    assert.deepEqual(w.cases.map((c) => [c.case.exchange.name, c.case.estimate.hourly_rate]), [['Alpha', '150']]);
+    await b.waitForFunction(() => document.querySelector('#cs-exchange-name')?.value === 'Alpha');
+
+    // In the same field: both versions kept, and both tabs say so.
+    await a.getByLabel('Exchange', { exact: true }).fill('From A');
+    await b.getByLabel('Exchange', { exact: true }).fill('From B');
+    await a.waitForTimeout(1500);
+    w = await stored(a);
+    assert.equal(w.cases.length, 2, JSON.stringify(names(w)));
+    assert.ok(names(w).some((n) => / \(conflicted copy\)$/.test(n)), JSON.stringify(names(w)));
+    const notice = async (p) => ((await p.getByTestId('notice').count()) ? p.getByTestId('notice').textContent() : '');
+    const said = [await notice(a), await notice(b)];
+    assert.ok(said.every((t) => /another tab at the same time/.test(t)), JSON.stringify(said));
     // And both tabs end with the same cases.
     await a.getByRole('tab', { name: 'Cases' }).click();
     await b.getByRole('tab', { name: 'Cases' }).click();
@@ -134,7 +141,7 @@ describe('nothing lost', () => {
     await page.getByRole('tab', { name: 'Cases' }).click();
     const header = 'name,seniority,experience,references,track_record,availability,cost,speed,interest\n';
     await page.locator('#cs-import').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from(header) });
-    await page.getByText(/empty.csv: line 2, column 1: no candidates: the file has its header line only\. Nothing was changed\./).waitFor();
+    await page.getByText(/empty.csv: line 1, column 1: no candidates: the file has its header line only\. Nothing was changed\./).waitFor();
     await page.getByRole('tab', { name: 'Candidates' }).click();
     assert.deepEqual(await page.locator('.ranking .candidate .name').allTextContents(), before);
 
@@ -147,7 +154,7 @@ describe('nothing lost', () => {
     ]);
     const notice = page.getByTestId('notice');
     await notice.getByText(/Imported 1 case from a\.json\./).waitFor();
-    assert.match(await notice.textContent(), /b\.json: not valid JSON.*c\.csv: line 2, column 1: no candidates/);
+    assert.match(await notice.textContent(), /^Imported 1 case from a\.json\.\nb\.json: not valid JSON[^\n]*\nc\.csv: line 1, column 1: no candidates/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -186,18 +193,18 @@ describe('nothing lost', () => {
     await page.goto(APP_URL);
     await page.getByRole('tab', { name: 'Cases' }).click();
     const checks = page.getByTestId('checks');
-    assert.match(await checks.textContent(), /candidates: add at least one candidate to evaluate \(needed by evaluate, announcement\)/);
+    assert.match(await checks.textContent(), /candidates: add at least one candidate to evaluate \(needed by the ranking of candidates, the announcement\)/);
     await page.getByLabel('Exchange', { exact: true }).fill('');
     await page.getByRole('tab', { name: 'Estimate' }).click();
     await page.getByLabel('Hourly rate').fill('');
     await page.getByLabel('Availability (hours a week)').fill('500');
     await page.getByRole('tab', { name: 'Cases' }).click();
     const text = await checks.textContent();
-    for (const line of [/exchange\.name: must not be empty/, /estimate\.availability_hours_per_week: /, /estimate\.hourly_rate: required for the cost estimate .*\(needed by estimate/]) {
+    for (const line of [/exchange\.name: must not be empty/, /estimate\.availability_hours_per_week: /, /estimate\.hourly_rate: required for the cost estimate .*\(needed by the estimate/]) {
       assert.match(text, line);
     }
     await page.getByLabel('Load', { exact: true }).selectOption('Mature spot CEX');
-    assert.match(await checks.textContent(), /^This case is complete/);
+    assert.match(await checks.textContent(), /This case is complete/);
     assert.deepEqual(problems, []);
     await context.close();
   });

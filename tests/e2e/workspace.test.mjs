@@ -106,7 +106,7 @@ describe('workspace', () => {
     const csv = 'name,seniority,experience,references,track_record,availability,cost,speed,interest\n' +
       '"Okafor, Ngozi",9,6,5,95,30,70,30,5\nLin Wei,2,1,3,70,40,45,60,4\n';
     await page.locator('#cs-import').setInputFiles({ name: 'shortlist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByText('Imported 2 candidates from shortlist.csv.').waitFor();
+    await page.getByText("Imported 2 candidates from shortlist.csv, in place of the case's 4 candidates.").waitFor();
     await page.getByRole('tab', { name: 'Candidates' }).click();
     assert.deepEqual(await page.locator('.ranking .candidate .name').allTextContents(), ['Okafor, Ngozi', 'Lin Wei']);
 

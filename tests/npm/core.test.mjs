@@ -38,12 +38,12 @@ test('an invalid case throws, naming the field; validate lists every problem', (
   // and no agreement.
   const blocked = core.validate(read('blocked.json'));
   assert.deepEqual(blocked.map((p) => [p.path, p.needed_by]), [
-    ['candidates', ['evaluate', 'announcement']],
-    ['agreement', ['agreement']],
+    ['candidates', ['the ranking of candidates', 'the announcement']],
+    ['agreement', ["the agreement's projection"]],
   ]);
   assert.deepEqual(core.validate(read('mature-spot-cex.json')), []);
   const bare = core.validate({ version: 1, exchange: { name: 'Bare' } });
   assert.deepEqual(bare.map((p) => p.path), ['estimate.hourly_rate', 'candidates', 'agreement']);
-  assert.deepEqual(bare[0].needed_by, ['estimate', "the proposal's cost"]);
+  assert.deepEqual(bare[0].needed_by, ['the estimate', "the proposal's cost"]);
   assert.throws(() => core.estimate({ version: 1, exchange: { name: 'X' } }), /estimate\.hourly_rate/);
 });

@@ -533,7 +533,7 @@ fn validate_lists_problems_and_needs() {
         .map(|c| c["path"].as_str().unwrap())
         .collect();
     assert_eq!(paths, ["estimate.hourly_rate", "candidates", "agreement"]);
-    assert_eq!(checks[0]["needed_by"][0], "estimate");
+    assert_eq!(checks[0]["needed_by"][0], "the estimate");
     assert_eq!(
         json(&connector_scope(&[
             "validate",

@@ -129,7 +129,7 @@ pub fn parse(text: &str, criteria: &[Criterion]) -> Result<Vec<Candidate>, CsvEr
     if rows.len() == 1 {
         // Taking "no candidates" from a file would delete every candidate of the case.
         return Err(err(
-            2,
+            1,
             1,
             "no candidates: the file has its header line only".into(),
         ));
@@ -239,7 +239,7 @@ mod tests {
         assert_eq!(parse("", &k).unwrap_err().line, 1);
         // A header alone would have replaced every candidate with none.
         let e = parse(head, &k).unwrap_err();
-        assert_eq!((e.line, e.column), (2, 1));
+        assert_eq!((e.line, e.column), (1, 1));
         assert!(e.message.starts_with("no candidates"), "{e}");
     }
 

@@ -16,19 +16,19 @@ pub struct Need {
 pub const HOURLY_RATE: Need = Need {
     path: "estimate.hourly_rate",
     message: "required for the cost estimate (the developer's rate per hour, e.g. \"75\")",
-    needed_by: &["estimate", "the proposal's cost"],
+    needed_by: &["the estimate", "the proposal's cost"],
 };
 
 pub const CANDIDATES: Need = Need {
     path: "candidates",
     message: "add at least one candidate to evaluate",
-    needed_by: &["evaluate", "announcement"],
+    needed_by: &["the ranking of candidates", "the announcement"],
 };
 
 pub const AGREEMENT: Need = Need {
     path: "agreement",
     message: "missing; the case has no agreement to project",
-    needed_by: &["agreement"],
+    needed_by: &["the agreement's projection"],
 };
 
 impl Need {

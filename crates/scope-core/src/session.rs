@@ -128,14 +128,25 @@ impl Session {
         }
     }
 
-    /// A session resumed from storage: the last valid case, and the edited one when it differs.
-    pub fn resume(valid: Case, edited: Option<Case>) -> Self {
+    /// A session resumed from storage: the last valid case, the edited one when it differs, and
+    /// the text of fields that did not parse.
+    pub fn resume(
+        valid: Case,
+        edited: Option<Case>,
+        unparsed: SortedMap<String, (String, String)>,
+    ) -> Self {
         let mut session = Session::new(valid);
         if let Some(edited) = edited {
             session.problems = edited.problems();
             session.edited = edited;
         }
+        session.drafts = unparsed;
         session
+    }
+
+    /// The text of fields that does not parse, with why, by field path.
+    pub fn unparsed(&self) -> &SortedMap<String, (String, String)> {
+        &self.drafts
     }
 
     /// The case as edited (possibly invalid): what the inputs show.

@@ -168,7 +168,7 @@ impl Workbench {
                 }
                 match said.is_empty() {
                     true => self.notice = before,
-                    false => self.say(said.join(" ")),
+                    false => self.say(said.join("\n")),
                 }
                 return;
             }
@@ -187,6 +187,53 @@ impl Workbench {
         }
         self.open_current();
     }
+}
+
+/// What a case changed in two tabs at once is called, beside the tab's own version.
+const COPY: &str = " (conflicted copy)";
+
+/// A case changed in two tabs since `base`, merged field by field (as the case file's JSON): a
+/// field one side changed takes that change. None when both changed one field differently,
+/// when either has text that does not parse, or when the merged case breaks a rule.
+fn merge_fields(base: &StoredCase, ours: &StoredCase, theirs: &StoredCase) -> Option<StoredCase> {
+    use serde_json::Value;
+    fn merge(
+        base: Option<&Value>,
+        ours: Option<&Value>,
+        theirs: Option<&Value>,
+    ) -> Result<Option<Value>, ()> {
+        if ours == base {
+            return Ok(theirs.cloned());
+        }
+        if theirs == base || ours == theirs {
+            return Ok(ours.cloned());
+        }
+        let (Some(Value::Object(b)), Some(Value::Object(o)), Some(Value::Object(t))) =
+            (base, ours, theirs)
+        else {
+            return Err(());
+        };
+        let mut out = serde_json::Map::new();
+        for key in o.keys().chain(t.keys().filter(|k| !o.contains_key(*k))) {
+            if let Some(v) = merge(b.get(key), o.get(key), t.get(key))? {
+                out.insert(key.clone(), v);
+            }
+        }
+        Ok(Some(Value::Object(out)))
+    }
+    let plain = |c: &StoredCase| c.draft.is_none() && c.unparsed.is_empty();
+    if !(plain(base) && plain(ours) && plain(theirs)) {
+        return None;
+    }
+    let value = |c: &StoredCase| serde_json::from_str::<Value>(&c.case.to_json()).ok();
+    let both = merge(
+        Some(&value(base)?),
+        Some(&value(ours)?),
+        Some(&value(theirs)?),
+    )
+    .ok()??;
+    let case = Case::from_value(both).ok()?;
+    Some(StoredCase::new(ours.id, case))
 }
 
 /// Both tabs' work in one workspace: `theirs` (what another tab saved) with this tab's changes
@@ -210,13 +257,21 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
             (Some(was), Some(i)) if merged.cases[i] == was || merged.cases[i] == *mine => {
                 merged.cases[i] = mine.clone();
             }
-            // Changed in both: ours keeps its place, theirs becomes a copy.
+            // Changed in both, in different fields: both changes, in one case.
+            (Some(was), Some(i)) if let Some(both) = merge_fields(&was, mine, &merged.cases[i]) => {
+                merged.cases[i] = both;
+            }
+            // Changed in both, in the same fields: ours keeps its place, theirs becomes a copy.
             (Some(_), Some(i)) => {
                 let mut other = std::mem::replace(&mut merged.cases[i], mine.clone());
-                let name = format!("{} (other tab)", other.case.exchange.name.trim());
+                let name = format!("{}{COPY}", other.case.exchange.name.trim());
                 other.case.exchange.name = name.chars().take(crate::case::MAX_NAME).collect();
                 other.draft = None;
-                copies.push(mine.case.exchange.name.clone());
+                other.unparsed = Default::default();
+                copies.push((
+                    mine.case.exchange.name.clone(),
+                    other.case.exchange.name.clone(),
+                ));
                 merged.cases.insert(i + 1, other);
             }
             // Changed here, deleted there: kept.
@@ -230,6 +285,35 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
                 ..mine.clone()
             }),
             (None, None) => merged.cases.push(mine.clone()),
+        }
+    }
+    // What the other tab did to this tab's case and to cases this tab left alone: said.
+    let mut told = Vec::new();
+    if let (Some(mine), Some(was)) = (find(ours, ours.current), find(base, ours.current))
+        && mine == was
+    {
+        match find(&merged, mine.id) {
+            Some(now) if now != mine => {
+                let copy = format!("{}{COPY}", mine.case.exchange.name.trim());
+                let kept = merged
+                    .cases
+                    .iter()
+                    .any(|c| c.case.exchange.name == copy && find(ours, c.id).is_none());
+                // A plain change there shows without a word, as typing in another tab would;
+                // this tab's own version kept as a copy is said.
+                if kept {
+                    told.push(format!("{} was changed in another tab at the same time as here: this tab shows that tab's version, and keeps its own as \"{copy}\".", now.case.exchange.name));
+                }
+            }
+            _ => {}
+        }
+    }
+    for mine in &ours.cases {
+        if find(base, mine.id).as_ref() == Some(mine) && find(&merged, mine.id).is_none() {
+            told.push(format!(
+                "{} was deleted in another tab.",
+                mine.case.exchange.name
+            ));
         }
     }
     // This tab's deletions of cases the other did not change.
@@ -303,10 +387,10 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
         merged.cases.remove(i);
         left_out += 1;
     }
-    let mut said = Vec::new();
-    for name in copies {
+    let mut said = told;
+    for (mine, copy) in copies {
         said.push(format!(
-            "{name} was changed in another tab too: this tab's version is kept, and the other as \"{name} (other tab)\"."
+            "{mine} was changed in another tab at the same time, in the same fields: this tab's version is kept, and the other tab's as \"{copy}\"."
         ));
     }
     for name in kept {
@@ -433,11 +517,7 @@ mod tests {
         );
         // A kept-aside workspace of more than 500 cases can still be imported.
         let mut big = b.workspace.clone();
-        big.cases.push(StoredCase {
-            id: 9999,
-            case: named("extra"),
-            draft: None,
-        });
+        big.cases.push(StoredCase::new(9999, named("extra")));
         assert_eq!(import(&big.to_json()).unwrap().len(), MAX_CASES + 1);
     }
 
@@ -536,10 +616,23 @@ mod tests {
         });
         assert_eq!(b2.session.valid().exchange.name, "Renamed");
         assert_eq!(b2.notice, None);
-        // B had changed the rate already: a conflict, both kept.
-        b.apply(WorkbenchAction::Edit(Edit::Text(
+        // B had changed the rate already: different fields, one case with both changes.
+        let mut b3 = b.clone();
+        b3.apply(WorkbenchAction::Edit(Edit::Text(
             TextField::HourlyRate,
             "120".into(),
+        )));
+        b3.apply(WorkbenchAction::Stored {
+            base: Box::new(base.clone()),
+            theirs: Box::new(a.workspace.clone()),
+        });
+        assert_eq!(b3.workspace.cases.len(), 1);
+        assert_eq!(b3.session.valid().exchange.name, "Renamed");
+        assert_eq!(b3.session.text(TextField::HourlyRate), "120");
+        // B had renamed it too: the same field, both kept, and said in both tabs.
+        b.apply(WorkbenchAction::Edit(Edit::Text(
+            TextField::ExchangeName,
+            "Bravo".into(),
         )));
         b.apply(WorkbenchAction::Stored {
             base: Box::new(base.clone()),
@@ -551,16 +644,29 @@ mod tests {
             .iter()
             .map(|c| c.case.exchange.name.as_str())
             .collect();
-        assert_eq!(names, ["Your exchange", "Renamed (other tab)"]);
-        assert_eq!(b.session.text(TextField::HourlyRate), "120");
+        assert_eq!(names, ["Bravo", "Renamed (conflicted copy)"]);
         assert!(
-            notice(&b).0.contains("changed in another tab too"),
+            notice(&b).0.contains("in the same fields: this tab's version is kept, and the other tab's as \"Renamed (conflicted copy)\""),
             "{:?}",
             b.notice
         );
         assert_eq!(
             Workspace::from_json(&b.workspace.to_json()),
             Ok(b.workspace.clone())
+        );
+        // A hears B's save: it shows B's version, and says its own is the copy.
+        let a_base = a.workspace.clone();
+        a.apply(WorkbenchAction::Stored {
+            base: Box::new(a_base),
+            theirs: Box::new(b.workspace.clone()),
+        });
+        assert_eq!(a.session.valid().exchange.name, "Bravo");
+        assert!(
+            notice(&a)
+                .0
+                .contains("keeps its own as \"Renamed (conflicted copy)\""),
+            "{:?}",
+            a.notice
         );
     }
 
@@ -603,7 +709,7 @@ mod tests {
         ]));
         assert_eq!(
             notice(&b).0,
-            "Imported 1 case from a.json. b.json: not valid JSON. Nothing was changed. Imported 1 case from c.json."
+            "Imported 1 case from a.json.\nb.json: not valid JSON. Nothing was changed.\nImported 1 case from c.json."
         );
         assert_eq!(b.workspace.cases.len(), 3);
     }

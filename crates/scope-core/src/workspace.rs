@@ -6,6 +6,7 @@
 //! can keep the raw text aside and tell the user, rather than overwrite it.
 
 use crate::number::Fixed;
+use crate::sorted_map::SortedMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
@@ -33,6 +34,21 @@ pub struct StoredCase {
     pub case: Case,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<Case>,
+    /// Text typed into fields that does not parse ("12x" as a rate), with why, by field path:
+    /// a half-typed value comes back after a reload as it was left.
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub unparsed: SortedMap<String, (String, String)>,
+}
+
+impl StoredCase {
+    pub fn new(id: u64, case: Case) -> Self {
+        StoredCase {
+            id,
+            case,
+            draft: None,
+            unparsed: SortedMap::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -42,7 +58,8 @@ pub struct Workspace {
     /// The id of the case being edited.
     pub current: u64,
     pub next_id: u64,
-    /// The last deleted case, kept (also across a reload) until its Undo is taken or dismissed.
+    /// The last deleted case, kept (also across a reload) while its notice, with its Undo, shows:
+    /// until Undo, or until the notice is dismissed or replaced by another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<Box<Deleted>>,
 }
@@ -74,11 +91,7 @@ impl Workspace {
     pub fn new(as_of: Date) -> Self {
         Workspace {
             version: WORKSPACE_VERSION,
-            cases: vec![StoredCase {
-                id: 1,
-                case: blank_case(as_of),
-                draft: None,
-            }],
+            cases: vec![StoredCase::new(1, blank_case(as_of))],
             current: 1,
             next_id: 2,
             deleted: None,
@@ -125,7 +138,23 @@ impl Workspace {
                 .get("draft")
                 .cloned()
                 .and_then(|d| Case::shape_from_value(d).ok());
-            Ok(StoredCase { id, case, draft })
+            // Read leniently, as the draft is: what cannot be read is text the user will retype.
+            let mut unparsed = SortedMap::new();
+            if let Some(Value::Object(fields)) = entry.get("unparsed") {
+                for (path, pair) in fields {
+                    if let Some([Value::String(text), Value::String(why)]) =
+                        pair.as_array().map(Vec::as_slice)
+                    {
+                        unparsed.insert(path.clone(), (text.clone(), why.clone()));
+                    }
+                }
+            }
+            Ok(StoredCase {
+                id,
+                case,
+                draft,
+                unparsed,
+            })
         };
         let mut stored = Vec::with_capacity(cases.len());
         for (index, entry) in cases.iter().enumerate() {
@@ -188,7 +217,11 @@ impl Workspace {
     /// The session of the current case, as it was left.
     pub fn session(&self) -> Option<Session> {
         let stored = self.current()?;
-        Some(Session::resume(stored.case.clone(), stored.draft.clone()))
+        Some(Session::resume(
+            stored.case.clone(),
+            stored.draft.clone(),
+            stored.unparsed.clone(),
+        ))
     }
 
     /// Writes a session back into the current case.
@@ -199,6 +232,7 @@ impl Workspace {
             // Kept typed, not as JSON: a `Value` serializer would carry another copy of every
             // `Serialize` impl into the web bundle.
             stored.draft = (session.edited() != session.valid()).then(|| session.edited().clone());
+            stored.unparsed = session.unparsed().clone();
         }
     }
 
@@ -220,11 +254,7 @@ impl Workspace {
         }
         let id = self.next_id;
         self.next_id = (id + 1).min(MAX_ID);
-        self.cases.push(StoredCase {
-            id,
-            case,
-            draft: None,
-        });
+        self.cases.push(StoredCase::new(id, case));
         self.current = id;
         Ok(id)
     }
@@ -441,6 +471,25 @@ mod tests {
             .session()
             .unwrap();
         assert_eq!(back.text(crate::session::TextField::Availability), "300");
+
+        // Text that does not parse comes back too (it was lost on reload).
+        let mut s = w.session().unwrap();
+        s.apply(crate::session::Edit::Text(
+            crate::session::TextField::HourlyRate,
+            "12x".into(),
+        ));
+        w.store(&s);
+        let back = Workspace::from_json(&w.to_json())
+            .unwrap()
+            .session()
+            .unwrap();
+        assert_eq!(back.text(crate::session::TextField::HourlyRate), "12x");
+        assert!(
+            back.error("estimate.hourly_rate")
+                .unwrap()
+                .contains("not an amount")
+        );
+        assert!(!back.is_current());
         assert!(back.error("estimate.availability_hours_per_week").is_some());
         assert_eq!(back.valid().estimate.availability_hours_per_week, 30.0);
     }
@@ -474,11 +523,7 @@ mod tests {
         assert_eq!(column(&case), Column::InProgress);
         case.stages.insert(StageId::Merge, StageStatus::Done);
         assert_eq!(column(&case), Column::Completed);
-        let card = card(&StoredCase {
-            id: 9,
-            case,
-            draft: None,
-        });
+        let card = card(&StoredCase::new(9, case));
         assert!(card.p80_cost.is_some() && card.p80_days.is_some());
     }
 

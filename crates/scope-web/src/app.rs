@@ -208,6 +208,7 @@ pub fn App(props: &AppProps) -> Html {
     let notify = dispatch.reform(|n: String| WorkbenchAction::Notice(Some(n)));
     let on_export = {
         let valid = s.valid().clone();
+        let current = s.is_current();
         let workspace = b.workspace.clone();
         let notify = notify.clone();
         Callback::from(move |what: &'static str| {
@@ -243,14 +244,20 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 _ => Ok(()),
             };
-            if let Err(e) = result {
-                notify.emit(e);
+            match result {
+                Err(e) => notify.emit(e),
+                // What is downloaded is the last valid case: said when the fields differ.
+                Ok(()) if !current && what != "workspace" => notify.emit(format!(
+                    "Downloaded the last valid version of {name}: the fields with problems are not in it."
+                )),
+                Ok(()) => {}
             }
         })
     };
     let on_import = {
         let dispatch = dispatch.clone();
         let criteria = criteria_of(s.valid());
+        let had = s.edited().candidates.len();
         Callback::from(move |files: Vec<(String, Imported)>| {
             let mut actions = Vec::new();
             for (name, imported) in files {
@@ -276,8 +283,13 @@ pub fn App(props: &AppProps) -> Html {
                             actions.push(WorkbenchAction::Edit(Edit::Candidates(
                                 CandidatesEdit::Import(list),
                             )));
+                            let replaced = match had {
+                                0 => String::new(),
+                                1 => ", in place of the case's 1 candidate".into(),
+                                m => format!(", in place of the case's {m} candidates"),
+                            };
                             actions.push(WorkbenchAction::Notice(Some(format!(
-                                "Imported {n} candidates from {name}."
+                                "Imported {n} candidates from {name}{replaced}."
                             ))));
                         }
                         Err(e) => actions.push(refused(&e)),

@@ -14,7 +14,8 @@ pub fn CaseChecks(props: &CaseChecksProps) -> Html {
     let problems = props.session.problems();
     let needs = scope_core::needs::needs(props.session.edited());
     html! {
-        <section class="checks" aria-label="What this case needs" data-testid="checks">
+        <section class="checks" aria-labelledby="cs-checks-title" data-testid="checks">
+            <h2 id="cs-checks-title">{ format!("What {} needs", props.session.edited().exchange.name) }</h2>
             if problems.is_empty() && needs.is_empty() {
                 <p>{ "This case is complete: every tool and export can use it." }</p>
             } else {
