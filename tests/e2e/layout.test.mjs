@@ -67,7 +67,9 @@ describe('layout', () => {
     await page.setViewportSize({ width, height });
     const failures = {};
     for (const tool of TOOLS) {
-      await page.goto(new URL(`${tool}.html`, DOCS).href);
+      // The widget is waited for below; the page's own load (Material's search, its worker) is not
+      // what is measured.
+      await page.goto(new URL(`${tool}.html`, DOCS).href, { waitUntil: 'domcontentloaded' });
       const root = page.locator(`[data-connector-scope=${tool}] .cs-root`);
       await root.locator('h1').waitFor();
       await page.waitForTimeout(200);

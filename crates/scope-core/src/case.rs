@@ -803,5 +803,8 @@ fn strip_position(message: &str) -> String {
 /// The JSON Schema of the case file, generated from these types.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Case);
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+    // schemars describes rust_decimal's own parser, which takes an exponent; the reader takes
+    // plain decimals only (money::parse_amount).
+    text.replace(r#"(\\.\\d+)?([eE]\\d+)?$"#, r#"(\\.\\d+)?$"#)
 }

@@ -16,7 +16,17 @@ pub struct Md<'a>(pub &'a str);
 impl fmt::Display for Md<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use fmt::Write;
-        for c in self.0.chars() {
+        for (i, c) in self.0.char_indices() {
+            let rest = &self.0[i..];
+            // GitHub's autolinks need no brackets: `http://`, `www.` and `a@b.c` are broken up.
+            let autolink = (c == ':' && rest.starts_with("://"))
+                || c == '@'
+                || (c == '.' && self.0[..i].to_ascii_lowercase().ends_with("www"));
+            if autolink {
+                f.write_char('\\')?;
+                f.write_char(c)?;
+                continue;
+            }
             match c {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#' => {
                     f.write_char('\\')?;
@@ -86,11 +96,23 @@ mod tests {
             "\\*\\*x\\*\\* \\`y\\` \\_z\\_ \\~w\\~ \\&amp;"
         );
         assert_eq!(Md("Binance.US, 2-day").to_string(), "Binance.US, 2-day");
+        assert_eq!(
+            Md("http://x.example/?a= www.y.org a@b.c").to_string(),
+            "http\\://x.example/?a= www\\.y.org a\\@b.c"
+        );
     }
 
     #[test]
     fn markdown_text_reads_back_as_itself_in_the_apps_reader() {
-        for text in ["<b>x</b>", "a | b", "**bold**", "\\", "[x](y)", "# h"] {
+        for text in [
+            "<b>x</b>",
+            "a | b",
+            "**bold**",
+            "\\",
+            "[x](y)",
+            "# h",
+            "https://x.y www.z a@b",
+        ] {
             let md = format!("| {} |\n| --- |\n| {} |\n", Md(text), Md(text));
             let blocks = crate::markdown::parse(&md);
             let crate::markdown::Block::Table { header, rows } = &blocks[0] else {

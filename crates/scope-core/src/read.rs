@@ -144,8 +144,13 @@ impl<'a> Node<'a> {
         let Value::String(s) = self.value else {
             return Err(self.expected("a decimal number written as a string, such as \"12.50\""));
         };
-        // rust_decimal's from_str reads "1.5e3" too (through from_scientific_lossy).
-        Decimal::from_str(s).map_err(|_| self.error(format!("{s:?} is not a decimal number")))
+        // Plain decimals only, as a typed field takes them: rust_decimal's own from_str would read
+        // "1.5e3" and "7_5" as numbers nobody wrote.
+        crate::money::parse_amount(s).ok_or_else(|| {
+            self.error(format!(
+                "{s:?} is not an amount (digits, one decimal point)"
+            ))
+        })
     }
 
     /// A string naming one of a closed set (an answer, a stage) or a date.
@@ -323,9 +328,17 @@ mod tests {
         let e = Node::root(&v)
             .list(Node::decimal)
             .expect_err("not a number");
-        assert_eq!(e.to_string(), "[0]: \"abc\" is not a decimal number");
-        let v = serde_json::json!(["12.50", "1e3"]);
+        assert_eq!(
+            e.to_string(),
+            "[0]: \"abc\" is not an amount (digits, one decimal point)"
+        );
+        let v = serde_json::json!(["12.50", "1000"]);
         let read = Node::root(&v).list(Node::decimal).expect("decimals");
         assert_eq!(read, [Decimal::new(1250, 2), Decimal::from(1000)]);
+        // What nobody writes as an amount is refused, not read as another number.
+        for text in ["1e3", "7_5", "+75", "1,000"] {
+            let v = serde_json::json!([text]);
+            assert!(Node::root(&v).list(Node::decimal).is_err(), "{text}");
+        }
     }
 }

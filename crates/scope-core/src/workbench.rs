@@ -5,7 +5,7 @@
 use crate::case::Case;
 use crate::date::Date;
 use crate::session::{Session, blank_case};
-use crate::workspace::{MAX_CASES, StoredCase, Workspace};
+use crate::workspace::{StoredCase, Workspace};
 
 /// A sentence for the user (an import, a deletion, a refusal), with an Undo when it is about the
 /// deletion that can be undone: an Undo never sits beside an unrelated notice.
@@ -76,10 +76,17 @@ impl Workbench {
         }
     }
 
-    /// Shows `text`; the Undo it replaces ends (its case is let go, and its place freed).
+    /// Shows `text`; the Undo it replaces ends (its case is let go, and its place freed). A
+    /// deletion another tab keeps for its own Undo stays.
     fn say(&mut self, text: String) {
-        self.workspace.deleted = None;
+        self.end_undo();
         self.notice = Some(Notice { text, undo: false });
+    }
+
+    fn end_undo(&mut self) {
+        if self.notice.as_ref().is_some_and(|n| n.undo) {
+            self.workspace.deleted = None;
+        }
     }
 
     /// A refusal at the limit: while a deleted case keeps its place, its Undo stays on offer.
@@ -153,7 +160,7 @@ impl Workbench {
                 match n {
                     Some(text) => self.say(text),
                     None => {
-                        self.workspace.deleted = None;
+                        self.end_undo();
                         self.notice = None;
                     }
                 }
@@ -177,7 +184,11 @@ impl Workbench {
                 let (merged, said) = merge(&base, &self.workspace, *theirs);
                 self.workspace = merged;
                 if let Some(text) = said {
-                    self.refuse(text);
+                    // An Undo this tab offered stays on offer; another tab's deletion is that
+                    // tab's to undo.
+                    let undo = self.notice.as_ref().is_some_and(|n| n.undo)
+                        && self.workspace.deleted.is_some();
+                    self.notice = Some(Notice { text, undo });
                 }
                 // The session follows its case when the other tab changed it (this tab had not).
                 if self.workspace.current().cloned() == before {
@@ -242,7 +253,15 @@ fn merge_fields(base: &StoredCase, ours: &StoredCase, theirs: &StoredCase) -> Op
 /// the other changed is kept. Returns the sentence that says what was kept twice or did not fit.
 pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspace, Option<String>) {
     let find = |w: &Workspace, id: u64| w.cases.iter().find(|c| c.id == id).cloned();
+    let their_ids: Vec<u64> = theirs.cases.iter().map(|c| c.id).collect();
+    let their_deleted = theirs.deleted.clone();
     let mut merged = theirs;
+    // This tab's deletion stands against a save that had not heard of it.
+    if let Some(d) = &ours.deleted {
+        merged
+            .cases
+            .retain(|c| !(c.id == d.stored.id && c.case == d.stored.case));
+    }
     let mut copies = Vec::new();
     let mut kept = Vec::new();
     // This tab's changes and new cases.
@@ -342,26 +361,31 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
         }
         seen.push(c.id);
     }
-    // This tab's deleted case (for its Undo), under an id no other case has.
-    merged.deleted = ours.deleted.clone().map(|mut d| {
-        if seen.contains(&d.stored.id) {
-            d.stored.id = next;
-            next += 1;
-        }
-        d
-    });
+    // The deleted case kept for Undo: this tab's, or the other's (whose notice offers it), under
+    // an id no other case has; not one that is back among the cases.
+    merged.deleted = ours
+        .deleted
+        .clone()
+        .or(their_deleted)
+        .filter(|d| !merged.cases.iter().any(|c| c.case == d.stored.case))
+        .map(|mut d| {
+            if seen.contains(&d.stored.id) {
+                d.stored.id = next;
+                next += 1;
+            }
+            d
+        });
     merged.next_id = next;
-    // This tab stays on its case, under whatever id it now has.
+    // This tab stays on its case: by its id, or, for a case new here numbered anew, by its
+    // content.
     let same = |a: &StoredCase, b: &StoredCase| a.case == b.case && a.draft == b.draft;
     let current = find(ours, ours.current).and_then(|mine| {
-        let at = |exact: bool| {
-            merged
-                .cases
-                .iter()
-                .find(|c| same(c, &mine) && (!exact || c.id == mine.id))
-                .map(|c| c.id)
-        };
-        at(true).or_else(|| at(false))
+        let renumbered = find(base, mine.id).is_none() && their_ids.contains(&mine.id);
+        match renumbered {
+            false => merged.cases.iter().find(|c| c.id == mine.id),
+            true => merged.cases.iter().find(|c| same(c, &mine)),
+        }
+        .map(|c| c.id)
     });
     match current {
         Some(id) => merged.current = id,
@@ -370,23 +394,8 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
         }
         None => {}
     }
-    // Over the limit, the deleted case's place goes first, then the other tab's newest cases
-    // (the other tab still has them, and says so itself).
-    let mut left_out = 0;
-    if merged.cases.len() + usize::from(merged.deleted.is_some()) > MAX_CASES {
-        merged.deleted = None;
-    }
-    while merged.cases.len() > MAX_CASES {
-        let Some(i) = merged
-            .cases
-            .iter()
-            .rposition(|c| find(ours, c.id).is_none() && c.id != merged.current)
-        else {
-            break;
-        };
-        merged.cases.remove(i);
-        left_out += 1;
-    }
+    // Nothing is dropped to keep the limit: two tabs adding at once may pass it (the stored
+    // form reads up to MAX_STORED), and adding is refused until it is under it again.
     let mut said = told;
     for (mine, copy) in copies {
         said.push(format!(
@@ -398,11 +407,6 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
             "{name} was deleted in another tab after changes here: it is kept."
         ));
     }
-    if left_out > 0 {
-        said.push(format!(
-            "{left_out} cases saved by another tab do not fit ({MAX_CASES} at most): that tab still has them."
-        ));
-    }
     (merged, (!said.is_empty()).then(|| said.join(" ")))
 }
 
@@ -410,7 +414,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
 mod tests {
     use super::*;
     use crate::session::{Edit, TextField};
-    use crate::workspace::import;
+    use crate::workspace::{MAX_CASES, import};
 
     #[test]
     fn edits_are_stored_and_cases_switch() {
@@ -712,5 +716,102 @@ mod tests {
             "Imported 1 case from a.json.\nb.json: not valid JSON. Nothing was changed.\nImported 1 case from c.json."
         );
         assert_eq!(b.workspace.cases.len(), 3);
+    }
+
+    /// Two tabs at 499 cases adding one each store 501 and read them back (the limit once made
+    /// the whole workspace unreadable); adding then waits until it is under the limit.
+    #[test]
+    fn two_tabs_at_the_limit_lose_nothing() {
+        let mut base = Workspace::new(today());
+        for i in 1..MAX_CASES - 1 {
+            base.add(named(&format!("C{i}"))).unwrap();
+        }
+        assert_eq!(base.cases.len(), MAX_CASES - 1);
+        let mut a = Workbench::new(base.clone());
+        let mut b = Workbench::new(base.clone());
+        a.apply(WorkbenchAction::Add(vec![named("From A")], "Added.".into()));
+        b.apply(WorkbenchAction::Add(vec![named("From B")], "Added.".into()));
+        b.apply(WorkbenchAction::Stored {
+            base: Box::new(base.clone()),
+            theirs: Box::new(a.workspace.clone()),
+        });
+        assert_eq!(b.workspace.cases.len(), MAX_CASES + 1);
+        assert_eq!(
+            Workspace::from_json(&b.workspace.to_json()),
+            Ok(b.workspace.clone())
+        );
+        assert_eq!(b.session.valid().exchange.name, "From B");
+        b.apply(WorkbenchAction::New(today()));
+        assert_eq!(b.workspace.cases.len(), MAX_CASES + 1);
+    }
+
+    /// A save that had not heard of this tab's deletion does not bring the case back twice
+    /// (Undo once duplicated it); another tab's deletion keeps its Undo across this tab's saves.
+    #[test]
+    fn deletions_across_tabs() {
+        let mut base = Workspace::new(today());
+        base.add(named("C2")).unwrap();
+        base.add(named("C3")).unwrap();
+        let mut a = Workbench::new(base.clone());
+        a.apply(WorkbenchAction::Delete(3));
+        let a_base = a.workspace.clone();
+        // Another page writes the old workspace, with C1 edited.
+        let mut old = base.clone();
+        old.cases[0].case.exchange.name = "C1 edited".into();
+        a.apply(WorkbenchAction::Stored {
+            base: Box::new(a_base),
+            theirs: Box::new(old),
+        });
+        a.apply(WorkbenchAction::Undo);
+        let names: Vec<&str> = a
+            .workspace
+            .cases
+            .iter()
+            .map(|c| c.case.exchange.name.as_str())
+            .collect();
+        assert_eq!(names, ["C1 edited", "C2", "C3"]);
+
+        // B hears A's deletion, then says something of its own: A's Undo stays stored.
+        let mut a = Workbench::new(base.clone());
+        a.apply(WorkbenchAction::Delete(3));
+        let mut b = Workbench::new(base.clone());
+        b.apply(WorkbenchAction::Stored {
+            base: Box::new(base.clone()),
+            theirs: Box::new(a.workspace.clone()),
+        });
+        b.apply(WorkbenchAction::Notice(Some(
+            "Imported 2 candidates.".into(),
+        )));
+        assert!(b.workspace.deleted.is_some());
+        let reloaded = Workbench::new(Workspace::from_json(&b.workspace.to_json()).unwrap());
+        assert!(notice(&reloaded).1, "{:?}", reloaded.notice);
+    }
+
+    /// Ids near 2^53 are numbered anew before they could repeat (three new cases once shared
+    /// one id, and typing went to the first).
+    #[test]
+    fn ids_never_repeat() {
+        let mut w = Workspace::new(today());
+        w.cases[0].id = (1 << 53) - 2;
+        w.current = w.cases[0].id;
+        w.next_id = (1 << 53) - 1;
+        let mut b = Workbench::new(Workspace::from_json(&w.to_json()).unwrap());
+        for name in ["New0", "New1", "New2"] {
+            b.apply(WorkbenchAction::New(today()));
+            b.apply(WorkbenchAction::Edit(Edit::Text(
+                TextField::ExchangeName,
+                name.into(),
+            )));
+        }
+        let mut ids: Vec<u64> = b.workspace.cases.iter().map(|c| c.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), 4);
+        let names: Vec<&str> = b
+            .workspace
+            .cases
+            .iter()
+            .map(|c| c.case.exchange.name.as_str())
+            .collect();
+        assert_eq!(names, ["Your exchange", "New0", "New1", "New2"]);
     }
 }

@@ -23,8 +23,13 @@ pub const WORKSPACE_VERSION: u64 = 1;
 /// At most this many cases in one workspace, counting a deleted case kept for Undo (so that
 /// Undo always fits, and what the app stores it can always read back).
 pub const MAX_CASES: usize = 500;
-/// Case ids stay below 2^53, so that JavaScript reads them exactly and adding never wraps.
-const MAX_ID: u64 = (1 << 53) - 1;
+/// Two tabs adding at once can each fill the last place: what they store together may pass
+/// `MAX_CASES` (nothing is dropped to keep the limit), and is still read back. Adding stays
+/// refused until the workspace is under the limit again.
+pub const MAX_STORED: usize = 10 * MAX_CASES;
+/// Ids are numbered anew from 1 past this, so that they stay below 2^53 (JavaScript reads them
+/// exactly) and adding never wraps or repeats.
+const MAX_ID: u64 = 1 << 52;
 
 /// One case in the workspace: its last valid state, and the edited state when that breaks a rule
 /// (read back by shape only, so that it comes back as the user left it).
@@ -105,7 +110,7 @@ impl Workspace {
     /// Reads stored text, migrating older versions (none yet: version 1 is the first).
     #[inline(never)] // kept out of the start-up code of a first visit, which has nothing stored
     pub fn from_json(text: &str) -> Result<Self, WorkspaceError> {
-        Self::read(text, MAX_CASES)
+        Self::read(text, MAX_STORED)
     }
 
     /// Reads a workspace of at most `limit` cases. Ids that are used twice or too large (a file
@@ -127,10 +132,12 @@ impl Workspace {
             return Err(WorkspaceError::Shape(format!("cases: at most {limit}")));
         }
         let stored_case = |entry: &Value, index: usize| -> Result<StoredCase, WorkspaceError> {
-            let id = entry
-                .get("id")
-                .and_then(Value::as_u64)
-                .ok_or_else(|| WorkspaceError::Shape(format!("cases[{index}].id: missing")))?;
+            let id = entry.get("id").and_then(Value::as_u64).ok_or_else(|| {
+                WorkspaceError::Shape(match entry.get("id") {
+                    None => format!("cases[{index}].id: missing"),
+                    Some(_) => format!("cases[{index}].id: must be a whole number from 0 to 2^64"),
+                })
+            })?;
             let case_value = entry.get("case").cloned().unwrap_or(Value::Null);
             let case = Case::from_value(case_value)
                 .map_err(|error| WorkspaceError::Case { index, error })?;
@@ -172,7 +179,7 @@ impl Workspace {
                     stored: stored_case(d.get("stored")?, 0).ok()?,
                 }))
             })
-            .filter(|_| stored.len() < MAX_CASES);
+            .filter(|_| stored.len() < MAX_STORED);
         let current = map.get("current").and_then(Value::as_u64);
         let mut current = current
             .and_then(|id| stored.iter().position(|c| c.id == id))
@@ -180,7 +187,11 @@ impl Workspace {
         let mut ids: Vec<u64> = stored.iter().map(|c| c.id).collect();
         ids.extend(deleted.as_ref().map(|d| d.stored.id));
         let sorted = crate::order::sorted_by(ids.clone(), |a, b| a.cmp(b));
-        if sorted.windows(2).any(|w| w[0] == w[1]) || sorted.last() > Some(&MAX_ID) {
+        let next_stored = map.get("next_id").and_then(Value::as_u64).unwrap_or(0);
+        if sorted.windows(2).any(|w| w[0] == w[1])
+            || sorted.last() > Some(&MAX_ID)
+            || next_stored > MAX_ID
+        {
             for (k, c) in stored.iter_mut().enumerate() {
                 c.id = k as u64 + 1;
             }
@@ -252,11 +263,28 @@ impl Workspace {
                 None => format!("A workspace holds at most {MAX_CASES} cases."),
             });
         }
+        if self.next_id > MAX_ID {
+            self.renumber();
+        }
         let id = self.next_id;
-        self.next_id = (id + 1).min(MAX_ID);
+        self.next_id = id + 1;
         self.cases.push(StoredCase::new(id, case));
         self.current = id;
         Ok(id)
+    }
+
+    /// Ids 1, 2, 3... in order, the current and the deleted case following theirs.
+    fn renumber(&mut self) {
+        let current = self.cases.iter().position(|c| c.id == self.current);
+        for (k, c) in self.cases.iter_mut().enumerate() {
+            c.id = k as u64 + 1;
+        }
+        self.current = current.map_or(1, |i| i as u64 + 1);
+        let n = self.cases.len() as u64;
+        if let Some(d) = &mut self.deleted {
+            d.stored.id = n + 1;
+        }
+        self.next_id = n + 2;
     }
 
     /// A copy of a case, named as a copy, next to it.

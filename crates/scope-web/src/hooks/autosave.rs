@@ -18,8 +18,8 @@ use crate::storage;
 /// Autosave waits this long after the last change.
 const SAVE_DELAY_MS: u32 = 400;
 
-#[derive(Default)]
 struct Sync {
+    dispatcher: UseReducerDispatcher<crate::state::WorkbenchState>,
     /// What storage holds as far as this widget knows: what it last saved or read.
     base: Option<Workspace>,
     /// A change not saved yet.
@@ -30,10 +30,22 @@ struct Sync {
 }
 
 impl Sync {
-    /// Saves the pending change now; the error says why it could not.
+    /// Saves the pending change now; the error says why it could not. What another tab wrote
+    /// since this one last saved or read (a save this one has not heard of yet) is merged in
+    /// first, never written over.
     fn flush(&mut self, key: &str) -> Option<Result<(), String>> {
         self.timer = None;
-        let workspace = self.pending.take()?;
+        let mut workspace = self.pending.take()?;
+        if let (storage::Loaded::Restored(stored), Some(base)) = (storage::load(key), &self.base)
+            && stored != *base
+        {
+            let (merged, _) = scope_core::workbench::merge(base, &workspace, stored.clone());
+            self.dispatcher.dispatch(WorkbenchAction::Stored {
+                base: Box::new(base.clone()),
+                theirs: Box::new(stored),
+            });
+            workspace = merged;
+        }
         let result = storage::save(key, &workspace);
         if result.is_ok() {
             self.base = Some(workspace);
@@ -55,10 +67,16 @@ pub fn use_autosave(
     dispatcher: UseReducerDispatcher<crate::state::WorkbenchState>,
 ) -> Option<String> {
     let error = use_state(|| None::<String>);
-    let sync = use_mut_ref(|| Sync {
-        base: started,
-        ..Sync::default()
-    });
+    let sync = {
+        let dispatcher = dispatcher.clone();
+        use_mut_ref(move || Sync {
+            dispatcher,
+            base: started,
+            pending: None,
+            timer: None,
+            channel: None,
+        })
+    };
     let report = {
         let error = error.clone();
         Rc::new(move |result: Option<Result<(), String>>| {
@@ -176,6 +194,10 @@ fn hear(
         return;
     }
     let base = s.base.replace(theirs.clone());
+    // A change not saved yet is saved merged, should the page close before the merge renders.
+    if let (Some(pending), Some(base)) = (s.pending.take(), &base) {
+        s.pending = Some(scope_core::workbench::merge(base, &pending, theirs.clone()).0);
+    }
     dispatcher.dispatch(WorkbenchAction::Stored {
         base: Box::new(base.unwrap_or_else(|| theirs.clone())),
         theirs: Box::new(theirs),
