@@ -68,37 +68,112 @@ pub struct Check {
 
 /// Every problem of a case file at once, then what it lacks for each command. Empty: the case
 /// is valid and every command can run.
+///
+/// The reader stops at the first field it cannot read ("12x" as a rate); that field is then
+/// left out (its default stands in) and the file read again, so that the fields after it, and
+/// the rules, are checked too.
 pub fn check(text: &str) -> Vec<Check> {
-    match Case::from_json(text) {
-        Ok(case) => needs(&case)
-            .into_iter()
-            .map(|n| Check {
-                path: n.path.into(),
-                message: n.message.into(),
-                needed_by: n.needed_by,
-            })
-            .collect(),
-        Err(crate::CaseError::Invalid(fields)) => fields
-            .into_iter()
-            .map(|f| Check {
-                path: f.path,
-                message: f.message,
-                needed_by: &[],
-            })
-            .collect(),
-        Err(other) => {
-            let text = other.to_string();
-            let (path, message) = text
-                .split_once(": ")
-                .map_or((String::new(), text.clone()), |(p, m)| {
-                    (p.to_string(), m.to_string())
-                });
-            vec![Check {
-                path,
-                message,
-                needed_by: &[],
-            }]
+    let problem = |path: String, message: String| Check {
+        path,
+        message,
+        needed_by: &[],
+    };
+    let mut value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(_) => {
+            let e = Case::from_json(text)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            return vec![problem(String::new(), e)];
         }
+    };
+    let mut unreadable = Vec::new();
+    // Each round leaves out one field; a case file has far fewer than this.
+    for _ in 0..200 {
+        match Case::from_value(value.clone()) {
+            Ok(case) => {
+                return unreadable
+                    .into_iter()
+                    .chain(needs(&case).into_iter().map(|n| Check {
+                        path: n.path.into(),
+                        message: n.message.into(),
+                        needed_by: n.needed_by,
+                    }))
+                    .collect();
+            }
+            Err(crate::CaseError::Invalid(fields)) => {
+                let shape = fields.len() == 1 && Case::shape_from_value(value.clone()).is_err();
+                if !shape {
+                    // The rules' problems, all at once, after the fields that could not be read.
+                    let rules: Vec<Check> = fields
+                        .into_iter()
+                        .filter(|f| !unreadable.iter().any(|u: &Check| u.path == f.path))
+                        .map(|f| problem(f.path, f.message))
+                        .collect();
+                    unreadable.extend(rules);
+                    return unreadable;
+                }
+                let Some(f) = fields.into_iter().next() else {
+                    break;
+                };
+                if !remove(&mut value, &f.path) {
+                    unreadable.push(problem(f.path, f.message));
+                    break;
+                }
+                unreadable.push(problem(f.path, f.message));
+            }
+            Err(other) => {
+                let text = other.to_string();
+                let (path, message) = text
+                    .split_once(": ")
+                    .map_or((String::new(), text.clone()), |(p, m)| {
+                        (p.to_string(), m.to_string())
+                    });
+                unreadable.push(problem(path, message));
+                break;
+            }
+        }
+    }
+    unreadable
+}
+
+/// Removes the field at `path` ("estimate.hourly_rate", "candidates[0].values.cost") from a
+/// case's JSON; false when there is no such field to remove.
+fn remove(value: &mut serde_json::Value, path: &str) -> bool {
+    let mut parts: Vec<String> = Vec::new();
+    for segment in path.split('.') {
+        let (key, indices) = segment
+            .split_once('[')
+            .map_or((segment, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            parts.push(key.to_string());
+        }
+        for index in indices.split('[') {
+            let index = index.trim_end_matches(']');
+            if !index.is_empty() {
+                parts.push(format!("#{index}"));
+            }
+        }
+    }
+    let Some((last, init)) = parts.split_last() else {
+        return false;
+    };
+    let mut at = value;
+    for part in init {
+        let next = match part.strip_prefix('#') {
+            Some(i) => i.parse::<usize>().ok().and_then(|i| at.get_mut(i)),
+            None => at.get_mut(part.as_str()),
+        };
+        match next {
+            Some(v) => at = v,
+            None => return false,
+        }
+    }
+    match (last.strip_prefix('#'), at) {
+        (None, serde_json::Value::Object(map)) => map.remove(last.as_str()).is_some(),
+        // An item of a list cannot be left out without moving the others: the check stops.
+        _ => false,
     }
 }
 
@@ -122,6 +197,24 @@ mod tests {
         let full =
             Case::from_json(include_str!("../../../tests/cases/mature-spot-cex.json")).unwrap();
         assert_eq!(needs(&full), []);
+    }
+
+    /// An unreadable field no longer hides the rest: the fields after it and the rules.
+    #[test]
+    fn an_unreadable_field_hides_nothing() {
+        let checks = check(
+            r#"{"version": 1, "exchange": {"name": ""}, "estimate": {"hourly_rate": "12x", "availability_hours_per_week": 500}, "api": {"ws_order_book": "maybe"}, "simulation": {"samples": 0}}"#,
+        );
+        let paths: Vec<&str> = checks.iter().map(|c| c.path.as_str()).collect();
+        for want in [
+            "estimate.hourly_rate",
+            "api.ws_order_book",
+            "exchange.name",
+            "estimate.availability_hours_per_week",
+            "simulation.samples",
+        ] {
+            assert!(paths.contains(&want), "{want} missing: {paths:?}");
+        }
     }
 
     /// All of a case's problems come at once, each naming its field.
