@@ -204,8 +204,10 @@ impl Workbench {
 const COPY: &str = " (conflicted copy)";
 
 /// A case changed in two tabs since `base`, merged field by field (as the case file's JSON): a
-/// field one side changed takes that change. None when both changed one field differently,
-/// when either has text that does not parse, or when the merged case breaks a rule.
+/// field one side changed takes that change. Both the last valid case and the edited one (a
+/// value that breaks a rule, kept as the draft) are merged so. None when both changed one field
+/// differently, when both have text that does not parse, or when the merged valid case breaks
+/// a rule.
 fn merge_fields(base: &StoredCase, ours: &StoredCase, theirs: &StoredCase) -> Option<StoredCase> {
     use serde_json::Value;
     fn merge(
@@ -232,19 +234,28 @@ fn merge_fields(base: &StoredCase, ours: &StoredCase, theirs: &StoredCase) -> Op
         }
         Ok(Some(Value::Object(out)))
     }
-    let plain = |c: &StoredCase| c.draft.is_none() && c.unparsed.is_empty();
-    if !(plain(base) && plain(ours) && plain(theirs)) {
-        return None;
-    }
-    let value = |c: &StoredCase| serde_json::from_str::<Value>(&c.case.to_json()).ok();
-    let both = merge(
-        Some(&value(base)?),
-        Some(&value(ours)?),
-        Some(&value(theirs)?),
-    )
-    .ok()??;
-    let case = Case::from_value(both).ok()?;
-    Some(StoredCase::new(ours.id, case))
+    let value = |c: &Case| serde_json::from_str::<Value>(&c.to_json()).ok();
+    let three = |pick: fn(&StoredCase) -> &Case| -> Option<Value> {
+        merge(
+            Some(&value(pick(base))?),
+            Some(&value(pick(ours))?),
+            Some(&value(pick(theirs))?),
+        )
+        .ok()?
+    };
+    let case = Case::from_value(three(|c| &c.case)?).ok()?;
+    let edited = Case::shape_from_value(three(|c| c.draft.as_ref().unwrap_or(&c.case))?).ok()?;
+    let unparsed = match (ours.unparsed.is_empty(), theirs.unparsed.is_empty()) {
+        (_, true) => ours.unparsed.clone(),
+        (true, false) => theirs.unparsed.clone(),
+        (false, false) if ours.unparsed == theirs.unparsed => ours.unparsed.clone(),
+        (false, false) => return None,
+    };
+    Some(StoredCase {
+        draft: (edited != case).then_some(edited),
+        unparsed,
+        ..StoredCase::new(ours.id, case)
+    })
 }
 
 /// Both tabs' work in one workspace: `theirs` (what another tab saved) with this tab's changes
@@ -813,5 +824,38 @@ mod tests {
             .map(|c| c.case.exchange.name.as_str())
             .collect();
         assert_eq!(names, ["Your exchange", "New0", "New1", "New2"]);
+    }
+
+    /// A value that breaks a rule (kept as the draft) in one tab and a rename in the other are
+    /// combined too (a rate typed past its limit once made a conflicted copy).
+    #[test]
+    fn a_draft_merges_field_by_field() {
+        let base = Workspace::new(today());
+        let mut a = Workbench::new(base.clone());
+        let mut b = Workbench::new(base.clone());
+        a.apply(WorkbenchAction::Edit(Edit::Text(
+            TextField::ExchangeName,
+            "Renamed".into(),
+        )));
+        b.apply(WorkbenchAction::Edit(Edit::Text(
+            TextField::HourlyRate,
+            "1275".into(),
+        )));
+        b.apply(WorkbenchAction::Edit(Edit::Text(
+            TextField::HourlyRate,
+            "1234567875".into(),
+        )));
+        assert!(b.workspace.cases[0].draft.is_some());
+        b.apply(WorkbenchAction::Stored {
+            base: Box::new(base.clone()),
+            theirs: Box::new(a.workspace.clone()),
+        });
+        assert_eq!(b.workspace.cases.len(), 1, "{:?}", b.notice);
+        assert_eq!(b.session.valid().exchange.name, "Renamed");
+        assert_eq!(
+            b.session.valid().estimate.hourly_rate,
+            Some(rust_decimal::Decimal::from(1275))
+        );
+        assert_eq!(b.session.text(TextField::HourlyRate), "1234567875");
     }
 }
