@@ -69,6 +69,37 @@ describe('nothing lost', () => {
     await context.close();
   });
 
+  test('two tabs adding a case at the same moment keep both (the later save once wrote over the other)', async () => {
+    const { context, page: a, problems } = await watchedPage(browser);
+    const b = await context.newPage();
+    for (let round = 0; round < 3; round++) {
+      // Each page loaded in full before the next navigation (a reload aborts what is loading).
+      await a.goto(APP_URL);
+      await a.waitForLoadState('networkidle');
+      await a.evaluate(([key, w]) => localStorage.setItem(key, JSON.stringify(w)), [KEY, workspaceOf(3)]);
+      await a.reload();
+      await b.goto(APP_URL);
+      for (const p of [a, b]) {
+        await p.getByRole('tablist').waitFor();
+        await p.waitForLoadState('networkidle');
+      }
+      await Promise.all([
+        a.getByLabel('Load', { exact: true }).selectOption('Mature spot CEX'),
+        b.getByLabel('Load', { exact: true }).selectOption('Young perpetual DEX'),
+      ]);
+      await a.waitForTimeout(1500);
+      const w = await stored(a);
+      assert.deepEqual(names(w).slice(3).sort(), ['Kestrel Exchange', 'Wavelet Perps'], `round ${round}: ${JSON.stringify(names(w))}`);
+      for (const p of [a, b]) {
+        await p.getByRole('tab', { name: 'Cases' }).click();
+        assert.equal(await p.locator('.card').count(), 5, `round ${round}`);
+      }
+      await a.waitForTimeout(600);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a reload 30 ms after typing keeps what was typed', async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(APP_URL);

@@ -69,6 +69,16 @@ pub struct Workspace {
     pub deleted: Option<Box<Deleted>>,
 }
 
+/// Which save wrote a stored workspace (`rev`, 0 when unstamped), and which save it was made on
+/// top of (`parent`): two tabs that saved at once each built on the same parent, and a third
+/// version of the workspace merges with that parent as the common ancestor, so neither save is
+/// taken for a deletion of what the other added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    pub rev: u64,
+    pub parent: u64,
+}
+
 /// A deleted case and the place it had.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deleted {
@@ -111,6 +121,29 @@ impl Workspace {
     #[inline(never)] // kept out of the start-up code of a first visit, which has nothing stored
     pub fn from_json(text: &str) -> Result<Self, WorkspaceError> {
         Self::read(text, MAX_STORED)
+    }
+
+    /// Stored text with the stamp of the save that wrote it.
+    pub fn from_stamped_json(text: &str) -> Result<(Self, Stamp), WorkspaceError> {
+        let workspace = Self::read(text, MAX_STORED)?;
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        let field = |k: &str| value.get(k).and_then(Value::as_u64).unwrap_or(0);
+        Ok((
+            workspace,
+            Stamp {
+                rev: field("rev"),
+                parent: field("parent"),
+            },
+        ))
+    }
+
+    /// The stored text, stamped: which save this is, and which one it was made on top of.
+    pub fn to_stamped_json(&self, stamp: Stamp) -> String {
+        let json = self.to_json();
+        match json.strip_prefix('{') {
+            Some(rest) => format!("{{\"rev\":{},\"parent\":{},{rest}", stamp.rev, stamp.parent),
+            None => json,
+        }
     }
 
     /// Reads a workspace of at most `limit` cases. Ids that are used twice or too large (a file
@@ -455,6 +488,18 @@ mod tests {
 
     fn today() -> Date {
         "2026-11-25".parse().unwrap()
+    }
+
+    #[test]
+    fn stamps_round_trip_beside_the_workspace() {
+        let w = Workspace::new(today());
+        let stamp = Stamp { rev: 7, parent: 3 };
+        let (back, read) = Workspace::from_stamped_json(&w.to_stamped_json(stamp)).unwrap();
+        assert_eq!((back, read), (w.clone(), stamp));
+        assert_eq!(
+            Workspace::from_stamped_json(&w.to_json()).unwrap().1,
+            Stamp::default()
+        );
     }
 
     #[test]

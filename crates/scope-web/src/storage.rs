@@ -1,7 +1,7 @@
 //! Saving the workspace in the browser (localStorage), and reading it back without ever losing
 //! what was there: unreadable data is kept aside and the user is told.
 
-use scope_core::workspace::{Workspace, WorkspaceError};
+use scope_core::workspace::{Stamp, Workspace, WorkspaceError};
 
 /// The key the full app keeps its workspace under (an embedded tool saves only when given a key).
 pub const DEFAULT_KEY: &str = "connector-scope/workspace";
@@ -66,18 +66,25 @@ fn keep_aside(s: &web_sys::Storage, raw: &str) -> Option<String> {
     s.set_item(&key, raw).ok().map(|()| key)
 }
 
-/// Writes the workspace; the error says why it could not (quota, blocked).
-pub fn save(key: &str, workspace: &Workspace) -> Result<(), String> {
+/// The workspace stored under `key` and the stamp of the save that wrote it, when it reads.
+pub fn load_stamped(key: &str) -> Option<(Workspace, Stamp)> {
+    let raw = storage()?.get_item(key).ok()??;
+    Workspace::from_stamped_json(&raw).ok()
+}
+
+/// Writes the workspace, stamped; the error says why it could not (quota, blocked).
+pub fn save(key: &str, workspace: &Workspace, stamp: Stamp) -> Result<(), String> {
     let s = storage().ok_or("this browser does not let the page store data")?;
-    s.set_item(key, &workspace.to_json()).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" {
-            "the browser's storage for this page is full".to_string()
-        } else {
-            format!("the browser refused to store the data ({name})")
-        }
-    })
+    s.set_item(key, &workspace.to_stamped_json(stamp))
+        .map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            if name == "QuotaExceededError" {
+                "the browser's storage for this page is full".to_string()
+            } else {
+                format!("the browser refused to store the data ({name})")
+            }
+        })
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use scope_core::workbench::WorkbenchAction;
-use scope_core::workspace::Workspace;
+use scope_core::workspace::{Stamp, Workspace};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -20,8 +20,13 @@ const SAVE_DELAY_MS: u32 = 400;
 
 struct Sync {
     dispatcher: UseReducerDispatcher<crate::state::WorkbenchState>,
-    /// What storage holds as far as this widget knows: what it last saved or read.
+    /// What storage holds as far as this widget knows: what it last saved or read, and the
+    /// stamp of that save.
     base: Option<Workspace>,
+    base_rev: u64,
+    /// Recent versions by their save's stamp: the common ancestor when another tab saved on top
+    /// of an older version than this one's last save.
+    known: Vec<(u64, Workspace)>,
     /// A change not saved yet.
     pending: Option<Workspace>,
     timer: Option<Timeout>,
@@ -30,25 +35,73 @@ struct Sync {
 }
 
 impl Sync {
+    fn remember(&mut self, rev: u64, workspace: &Workspace) {
+        if self.known.len() >= 16 {
+            self.known.remove(0);
+        }
+        self.known.push((rev, workspace.clone()));
+    }
+
+    /// What another save was made on top of, when this widget knows it; else its own base.
+    fn ancestor(&self, parent: u64) -> Option<Workspace> {
+        self.known
+            .iter()
+            .rev()
+            .find(|(rev, _)| *rev == parent)
+            .map(|(_, w)| w.clone())
+            .or_else(|| self.base.clone())
+    }
+
+    /// What storage holds when another save wrote it since this one last saved or read.
+    fn news(&self, key: &str) -> Option<(Workspace, Stamp)> {
+        let (stored, stamp) = storage::load_stamped(key)?;
+        let known = match stamp.rev {
+            0 => self.base.as_ref() == Some(&stored),
+            rev => rev == self.base_rev,
+        };
+        (!known).then_some((stored, stamp))
+    }
+
+    /// Takes another save in: the reducer merges it with the common ancestor, and so does the
+    /// pending change, should the page close before the merge renders.
+    fn take(&mut self, theirs: Workspace, stamp: Stamp) {
+        let ancestor = self
+            .ancestor(stamp.parent)
+            .unwrap_or_else(|| theirs.clone());
+        if let Some(pending) = self.pending.take() {
+            self.pending =
+                Some(scope_core::workbench::merge(&ancestor, &pending, theirs.clone()).0);
+        }
+        self.remember(stamp.rev, &theirs);
+        self.base = Some(theirs.clone());
+        self.base_rev = stamp.rev;
+        self.dispatcher.dispatch(WorkbenchAction::Stored {
+            base: Box::new(ancestor),
+            theirs: Box::new(theirs),
+        });
+    }
+
     /// Saves the pending change now; the error says why it could not. What another tab wrote
     /// since this one last saved or read (a save this one has not heard of yet) is merged in
     /// first, never written over.
     fn flush(&mut self, key: &str) -> Option<Result<(), String>> {
         self.timer = None;
-        let mut workspace = self.pending.take()?;
-        if let (storage::Loaded::Restored(stored), Some(base)) = (storage::load(key), &self.base)
-            && stored != *base
-        {
-            let (merged, _) = scope_core::workbench::merge(base, &workspace, stored.clone());
-            self.dispatcher.dispatch(WorkbenchAction::Stored {
-                base: Box::new(base.clone()),
-                theirs: Box::new(stored),
-            });
-            workspace = merged;
+        self.pending.as_ref()?;
+        if let Some((theirs, stamp)) = self.news(key) {
+            self.take(theirs, stamp);
         }
-        let result = storage::save(key, &workspace);
+        let workspace = self.pending.take()?;
+        // A save's stamp: random, so that two tabs never pick the same one.
+        let rev = ((js_sys::Math::random() * 9_007_199_254_740_992.0) as u64).max(1);
+        let stamp = Stamp {
+            rev,
+            parent: self.base_rev,
+        };
+        let result = storage::save(key, &workspace, stamp);
         if result.is_ok() {
+            self.remember(rev, &workspace);
             self.base = Some(workspace);
+            self.base_rev = rev;
             if let Some(c) = &self.channel {
                 let _ = c.post_message(&key.into());
             }
@@ -69,12 +122,23 @@ pub fn use_autosave(
     let error = use_state(|| None::<String>);
     let sync = {
         let dispatcher = dispatcher.clone();
-        use_mut_ref(move || Sync {
-            dispatcher,
-            base: started,
-            pending: None,
-            timer: None,
-            channel: None,
+        let key = key.clone();
+        use_mut_ref(move || {
+            // The stamp of what storage held at start-up, when that is what the app started from.
+            let base_rev = key
+                .as_deref()
+                .and_then(storage::load_stamped)
+                .filter(|(w, _)| Some(w) == started.as_ref())
+                .map_or(0, |(_, s)| s.rev);
+            Sync {
+                dispatcher,
+                known: started.iter().map(|w| (base_rev, w.clone())).collect(),
+                base: started,
+                base_rev,
+                pending: None,
+                timer: None,
+                channel: None,
+            }
         })
     };
     let report = {
@@ -133,7 +197,7 @@ pub fn use_autosave(
             };
             let hear = {
                 let (sync, key) = (sync.clone(), key.clone());
-                Rc::new(move || hear(&sync, &key, &dispatcher))
+                Rc::new(move || hear(&sync, &key))
             };
             let on_storage = {
                 let (hear, key) = (hear.clone(), key.clone());
@@ -181,25 +245,9 @@ pub fn use_autosave(
 
 /// Another tab or widget wrote `key`: what it wrote is merged into this workbench, unless it is
 /// what this one already knows.
-fn hear(
-    sync: &Rc<RefCell<Sync>>,
-    key: &str,
-    dispatcher: &UseReducerDispatcher<crate::state::WorkbenchState>,
-) {
-    let storage::Loaded::Restored(theirs) = storage::load(key) else {
-        return;
-    };
+fn hear(sync: &Rc<RefCell<Sync>>, key: &str) {
     let mut s = sync.borrow_mut();
-    if s.base.as_ref() == Some(&theirs) {
-        return;
+    if let Some((theirs, stamp)) = s.news(key) {
+        s.take(theirs, stamp);
     }
-    let base = s.base.replace(theirs.clone());
-    // A change not saved yet is saved merged, should the page close before the merge renders.
-    if let (Some(pending), Some(base)) = (s.pending.take(), &base) {
-        s.pending = Some(scope_core::workbench::merge(base, &pending, theirs.clone()).0);
-    }
-    dispatcher.dispatch(WorkbenchAction::Stored {
-        base: Box::new(base.unwrap_or_else(|| theirs.clone())),
-        theirs: Box::new(theirs),
-    });
 }
