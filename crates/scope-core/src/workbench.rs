@@ -183,12 +183,23 @@ impl Workbench {
                 let before = self.workspace.current().cloned();
                 let (merged, said) = merge(&base, &self.workspace, *theirs);
                 self.workspace = merged;
-                if let Some(text) = said {
-                    // An Undo this tab offered stays on offer; another tab's deletion is that
-                    // tab's to undo.
-                    let undo = self.notice.as_ref().is_some_and(|n| n.undo)
-                        && self.workspace.deleted.is_some();
-                    self.notice = Some(Notice { text, undo });
+                if let Some(said) = said {
+                    // An Undo this tab offered stays on offer, beside the deletion it undoes
+                    // (another tab's deletion is that tab's to undo).
+                    let offered = self
+                        .notice
+                        .take()
+                        .filter(|n| n.undo && self.workspace.deleted.is_some());
+                    self.notice = Some(match offered {
+                        Some(n) => Notice {
+                            text: format!("{} {said}", n.text),
+                            undo: true,
+                        },
+                        None => Notice {
+                            text: said,
+                            undo: false,
+                        },
+                    });
                 }
                 // The session follows its case when the other tab changed it (this tab had not).
                 if self.workspace.current().cloned() == before {
@@ -857,5 +868,40 @@ mod tests {
             Some(rust_decimal::Decimal::from(1275))
         );
         assert_eq!(b.session.text(TextField::HourlyRate), "1234567875");
+    }
+
+    /// An Undo stays beside the deletion it undoes when another tab's deletion is said (it once
+    /// read "C5 was deleted in another tab. Undo" and brought back C4).
+    #[test]
+    fn an_undo_says_what_it_undoes() {
+        let mut base = Workspace::new(today());
+        for name in ["C2", "C3", "C4", "C5"] {
+            base.add(named(name)).unwrap();
+        }
+        let mut a = Workbench::new(base.clone());
+        let mut c = Workbench::new(base.clone());
+        a.apply(WorkbenchAction::Delete(4));
+        c.apply(WorkbenchAction::Delete(5));
+        a.apply(WorkbenchAction::Stored {
+            base: Box::new(base.clone()),
+            theirs: Box::new(c.workspace.clone()),
+        });
+        assert_eq!(
+            notice(&a),
+            ("Deleted C4. C5 was deleted in another tab.", true)
+        );
+        a.apply(WorkbenchAction::Undo);
+        assert!(
+            a.workspace
+                .cases
+                .iter()
+                .any(|k| k.case.exchange.name == "C4")
+        );
+        assert!(
+            a.workspace
+                .cases
+                .iter()
+                .all(|k| k.case.exchange.name != "C5")
+        );
     }
 }
