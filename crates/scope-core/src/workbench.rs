@@ -486,6 +486,14 @@ mod tests {
         c
     }
 
+    /// `tab` hears `theirs`, saved by another tab since `base`.
+    fn hears(tab: &mut Workbench, base: &Workspace, theirs: &Workspace) {
+        tab.apply(WorkbenchAction::Stored {
+            base: Box::new(base.clone()),
+            theirs: Box::new(theirs.clone()),
+        });
+    }
+
     fn notice(b: &Workbench) -> (&str, bool) {
         b.notice
             .as_ref()
@@ -623,8 +631,8 @@ mod tests {
         assert_eq!(ids, [1, 2, 3]);
     }
 
-    /// Tab A renames, tab B (opened before) changes the rate: both survive, the later write
-    /// keeping the other's version as a copy, and says so.
+    /// Tab A renames; tab B (opened before) takes it, or changes the rate (combined), or renames
+    /// too (both kept, one as a conflicted copy, said in both tabs).
     #[test]
     fn two_tabs_keep_both_changes() {
         let base = Workspace::new(today());
@@ -636,10 +644,7 @@ mod tests {
         )));
         // B receives A's save before changing anything: it simply takes it.
         let mut b2 = b.clone();
-        b2.apply(WorkbenchAction::Stored {
-            base: Box::new(base.clone()),
-            theirs: Box::new(a.workspace.clone()),
-        });
+        hears(&mut b2, &base, &a.workspace);
         assert_eq!(b2.session.valid().exchange.name, "Renamed");
         assert_eq!(b2.notice, None);
         // B had changed the rate already: different fields, one case with both changes.
@@ -648,10 +653,7 @@ mod tests {
             TextField::HourlyRate,
             "120".into(),
         )));
-        b3.apply(WorkbenchAction::Stored {
-            base: Box::new(base.clone()),
-            theirs: Box::new(a.workspace.clone()),
-        });
+        hears(&mut b3, &base, &a.workspace);
         assert_eq!(b3.workspace.cases.len(), 1);
         assert_eq!(b3.session.valid().exchange.name, "Renamed");
         assert_eq!(b3.session.text(TextField::HourlyRate), "120");
@@ -660,10 +662,7 @@ mod tests {
             TextField::ExchangeName,
             "Bravo".into(),
         )));
-        b.apply(WorkbenchAction::Stored {
-            base: Box::new(base.clone()),
-            theirs: Box::new(a.workspace.clone()),
-        });
+        hears(&mut b, &base, &a.workspace);
         let names: Vec<&str> = b
             .workspace
             .cases
@@ -682,10 +681,7 @@ mod tests {
         );
         // A hears B's save: it shows B's version, and says its own is the copy.
         let a_base = a.workspace.clone();
-        a.apply(WorkbenchAction::Stored {
-            base: Box::new(a_base),
-            theirs: Box::new(b.workspace.clone()),
-        });
+        hears(&mut a, &a_base, &b.workspace);
         assert_eq!(a.session.valid().exchange.name, "Bravo");
         assert!(
             notice(&a)
@@ -707,10 +703,7 @@ mod tests {
         a.apply(WorkbenchAction::Add(vec![named("From A")], "Added.".into()));
         b.apply(WorkbenchAction::Add(vec![named("From B")], "Added.".into()));
         b.apply(WorkbenchAction::Delete(2));
-        b.apply(WorkbenchAction::Stored {
-            base: Box::new(base),
-            theirs: Box::new(a.workspace.clone()),
-        });
+        hears(&mut b, &base, &a.workspace);
         let mut cases: Vec<(u64, &str)> = b
             .workspace
             .cases
@@ -753,10 +746,7 @@ mod tests {
         let mut b = Workbench::new(base.clone());
         a.apply(WorkbenchAction::Add(vec![named("From A")], "Added.".into()));
         b.apply(WorkbenchAction::Add(vec![named("From B")], "Added.".into()));
-        b.apply(WorkbenchAction::Stored {
-            base: Box::new(base.clone()),
-            theirs: Box::new(a.workspace.clone()),
-        });
+        hears(&mut b, &base, &a.workspace);
         assert_eq!(b.workspace.cases.len(), MAX_CASES + 1);
         assert_eq!(
             Workspace::from_json(&b.workspace.to_json()),
@@ -780,10 +770,7 @@ mod tests {
         // Another page writes the old workspace, with C1 edited.
         let mut old = base.clone();
         old.cases[0].case.exchange.name = "C1 edited".into();
-        a.apply(WorkbenchAction::Stored {
-            base: Box::new(a_base),
-            theirs: Box::new(old),
-        });
+        hears(&mut a, &a_base, &old);
         a.apply(WorkbenchAction::Undo);
         let names: Vec<&str> = a
             .workspace
@@ -797,10 +784,7 @@ mod tests {
         let mut a = Workbench::new(base.clone());
         a.apply(WorkbenchAction::Delete(3));
         let mut b = Workbench::new(base.clone());
-        b.apply(WorkbenchAction::Stored {
-            base: Box::new(base.clone()),
-            theirs: Box::new(a.workspace.clone()),
-        });
+        hears(&mut b, &base, &a.workspace);
         b.apply(WorkbenchAction::Notice(Some(
             "Imported 2 candidates.".into(),
         )));
@@ -857,10 +841,7 @@ mod tests {
             "1234567875".into(),
         )));
         assert!(b.workspace.cases[0].draft.is_some());
-        b.apply(WorkbenchAction::Stored {
-            base: Box::new(base.clone()),
-            theirs: Box::new(a.workspace.clone()),
-        });
+        hears(&mut b, &base, &a.workspace);
         assert_eq!(b.workspace.cases.len(), 1, "{:?}", b.notice);
         assert_eq!(b.session.valid().exchange.name, "Renamed");
         assert_eq!(
@@ -882,10 +863,7 @@ mod tests {
         let mut c = Workbench::new(base.clone());
         a.apply(WorkbenchAction::Delete(4));
         c.apply(WorkbenchAction::Delete(5));
-        a.apply(WorkbenchAction::Stored {
-            base: Box::new(base.clone()),
-            theirs: Box::new(c.workspace.clone()),
-        });
+        hears(&mut a, &base, &c.workspace);
         assert_eq!(
             notice(&a),
             ("Deleted C4. C5 was deleted in another tab.", true)
