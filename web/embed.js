@@ -4,8 +4,9 @@
 //   <script type="module" src="https://example.org/connector-scope/embed.js"></script>
 //
 // Every [data-connector-scope] element gets one tool (maturity, estimate, candidates, agreement,
-// process, proposal, cases) or the whole app ("app"), each independent, in a shadow root so that
-// the page's styles and the tool's do not touch each other. Options as data attributes:
+// process, proposal, cases) or the whole app ("app"), each independent (tools given one
+// data-storage key share that workspace, as two tabs do), in a shadow root so that the page's
+// styles and the tool's do not touch each other. Options as data attributes:
 //   data-theme="light|dark|auto"   data-compact   data-storage="a key" (none: nothing saved)
 //   data-case='{"version": 1, ...}' (inline case JSON)   data-case-url="cases/x.json"
 // Or from script: `const widget = await mount(element, { tool: 'estimate', case: {...} })`, then
