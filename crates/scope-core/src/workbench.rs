@@ -274,7 +274,10 @@ fn merge_fields(base: &StoredCase, ours: &StoredCase, theirs: &StoredCase) -> Op
 /// kept twice: this tab's under its id, the other's as a copy named so; a case one deleted and
 /// the other changed is kept. Returns the sentence that says what was kept twice or did not fit.
 pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspace, Option<String>) {
-    let find = |w: &Workspace, id: u64| w.cases.iter().find(|c| c.id == id).cloned();
+    // By reference: a workspace holds up to 500 cases, and each is looked up several times.
+    fn find(w: &Workspace, id: u64) -> Option<&StoredCase> {
+        w.cases.iter().find(|c| c.id == id)
+    }
     let their_ids: Vec<u64> = theirs.cases.iter().map(|c| c.id).collect();
     let their_deleted = theirs.deleted.clone();
     let mut merged = theirs;
@@ -289,17 +292,17 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
     // This tab's changes and new cases.
     for mine in &ours.cases {
         let was = find(base, mine.id);
-        if was.as_ref() == Some(mine) {
+        if was == Some(mine) {
             continue; // unchanged here: theirs stands (also when they deleted it)
         }
         let at = merged.cases.iter().position(|c| c.id == mine.id);
         match (was, at) {
             // Changed here, and there unchanged (or the same change): ours.
-            (Some(was), Some(i)) if merged.cases[i] == was || merged.cases[i] == *mine => {
+            (Some(was), Some(i)) if merged.cases[i] == *was || merged.cases[i] == *mine => {
                 merged.cases[i] = mine.clone();
             }
             // Changed in both, in different fields: both changes, in one case.
-            (Some(was), Some(i)) if let Some(both) = merge_fields(&was, mine, &merged.cases[i]) => {
+            (Some(was), Some(i)) if let Some(both) = merge_fields(was, mine, &merged.cases[i]) => {
                 merged.cases[i] = both;
             }
             // Changed in both, in the same fields: ours keeps its place, theirs becomes a copy.
@@ -350,7 +353,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
         }
     }
     for mine in &ours.cases {
-        if find(base, mine.id).as_ref() == Some(mine) && find(&merged, mine.id).is_none() {
+        if find(base, mine.id) == Some(mine) && find(&merged, mine.id).is_none() {
             told.push(format!(
                 "{} was deleted in another tab.",
                 mine.case.exchange.name
@@ -360,7 +363,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
     // This tab's deletions of cases the other did not change.
     merged.cases.retain(|c| {
         let deleted_here = find(base, c.id).is_some() && find(ours, c.id).is_none();
-        !(deleted_here && find(base, c.id).as_ref() == Some(c))
+        !(deleted_here && find(base, c.id) == Some(c))
     });
     // Fresh ids for copies and clashing new cases, after every id in use.
     let mut next = merged
@@ -405,7 +408,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
         let renumbered = find(base, mine.id).is_none() && their_ids.contains(&mine.id);
         match renumbered {
             false => merged.cases.iter().find(|c| c.id == mine.id),
-            true => merged.cases.iter().find(|c| same(c, &mine)),
+            true => merged.cases.iter().find(|c| same(c, mine)),
         }
         .map(|c| c.id)
     });
