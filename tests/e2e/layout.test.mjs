@@ -31,6 +31,14 @@ async function mountAlone(page, tool, width) {
   );
 }
 
+/** What a page's measures found: nothing, no CSP violation, no page problem; then it closes. */
+async function nothingMisfits(failures, { context, page, problems }) {
+  assert.deepEqual(failures, {}, JSON.stringify(failures, null, 1));
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+}
+
 describe('layout', () => {
   let browser;
   before(async () => {
@@ -52,10 +60,7 @@ describe('layout', () => {
         const found = await page.locator('#fit-host .cs-root').evaluate(misfits);
         if (Object.keys(found).length) failures[tool] = found;
       }
-      assert.deepEqual(failures, {}, JSON.stringify(failures, null, 1));
-      assert.deepEqual(await cspViolations(page), []);
-      assert.deepEqual(problems, []);
-      await context.close();
+      await nothingMisfits(failures, { context, page, problems });
     });
   }
 
@@ -82,10 +87,7 @@ describe('layout', () => {
       if (sideways > 0) found.page = sideways;
       if (Object.keys(found).length) failures[tool] = found;
     }
-    assert.deepEqual(failures, {}, JSON.stringify(failures, null, 1));
-    assert.deepEqual(await cspViolations(page), []);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await nothingMisfits(failures, { context, page, problems });
   });
 
   for (const [width, height] of [
@@ -111,10 +113,7 @@ describe('layout', () => {
         if (sideways > 0) found.page = sideways;
         if (Object.keys(found).length) failures[tab] = found;
       }
-      assert.deepEqual(failures, {}, JSON.stringify(failures, null, 1));
-      assert.deepEqual(await cspViolations(page), []);
-      assert.deepEqual(problems, []);
-      await context.close();
+      await nothingMisfits(failures, { context, page, problems });
     });
   }
 });

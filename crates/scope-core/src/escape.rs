@@ -21,7 +21,10 @@ impl fmt::Display for Md<'_> {
             // GitHub's autolinks need no brackets: `http://`, `www.` and `a@b.c` are broken up.
             let autolink = (c == ':' && rest.starts_with("://"))
                 || c == '@'
-                || (c == '.' && self.0[..i].to_ascii_lowercase().ends_with("www"));
+                || (c == '.'
+                    && self.0[..i]
+                        .get(i.saturating_sub(3)..)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("www")));
             if autolink {
                 f.write_char('\\')?;
                 f.write_char(c)?;

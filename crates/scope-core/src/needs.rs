@@ -91,8 +91,20 @@ pub fn check(text: &str) -> Vec<Check> {
     let mut unreadable = Vec::new();
     // Each round leaves out one field; a case file has far fewer than this.
     for _ in 0..200 {
-        match Case::from_value(value.clone()) {
+        // The shape first (what stops the reader), then the rules, read once each round.
+        match Case::shape_from_value(value.clone()) {
             Ok(case) => {
+                let rules = case.problems();
+                if !rules.is_empty() {
+                    // The rules' problems, all at once, after the fields that could not be read.
+                    let rules: Vec<Check> = rules
+                        .into_iter()
+                        .filter(|f| !unreadable.iter().any(|u: &Check| u.path == f.path))
+                        .map(|f| problem(f.path, f.message))
+                        .collect();
+                    unreadable.extend(rules);
+                    return unreadable;
+                }
                 return unreadable
                     .into_iter()
                     .chain(needs(&case).into_iter().map(|n| Check {
@@ -103,25 +115,14 @@ pub fn check(text: &str) -> Vec<Check> {
                     .collect();
             }
             Err(crate::CaseError::Invalid(fields)) => {
-                let shape = fields.len() == 1 && Case::shape_from_value(value.clone()).is_err();
-                if !shape {
-                    // The rules' problems, all at once, after the fields that could not be read.
-                    let rules: Vec<Check> = fields
-                        .into_iter()
-                        .filter(|f| !unreadable.iter().any(|u: &Check| u.path == f.path))
-                        .map(|f| problem(f.path, f.message))
-                        .collect();
-                    unreadable.extend(rules);
-                    return unreadable;
-                }
                 let Some(f) = fields.into_iter().next() else {
                     break;
                 };
-                if !remove(&mut value, &f.path) {
-                    unreadable.push(problem(f.path, f.message));
+                let removed = remove(&mut value, &f.path);
+                unreadable.push(problem(f.path, f.message));
+                if !removed {
                     break;
                 }
-                unreadable.push(problem(f.path, f.message));
             }
             Err(other) => {
                 let text = other.to_string();

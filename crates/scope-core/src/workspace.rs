@@ -120,21 +120,12 @@ impl Workspace {
     /// Reads stored text, migrating older versions (none yet: version 1 is the first).
     #[inline(never)] // kept out of the start-up code of a first visit, which has nothing stored
     pub fn from_json(text: &str) -> Result<Self, WorkspaceError> {
-        Self::read(text, MAX_STORED)
+        Self::read(text, MAX_STORED).map(|(w, _)| w)
     }
 
     /// Stored text with the stamp of the save that wrote it.
     pub fn from_stamped_json(text: &str) -> Result<(Self, Stamp), WorkspaceError> {
-        let workspace = Self::read(text, MAX_STORED)?;
-        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-        let field = |k: &str| value.get(k).and_then(Value::as_u64).unwrap_or(0);
-        Ok((
-            workspace,
-            Stamp {
-                rev: field("rev"),
-                parent: field("parent"),
-            },
-        ))
+        Self::read(text, MAX_STORED)
     }
 
     /// The stored text, stamped: which save this is, and which one it was made on top of.
@@ -148,7 +139,7 @@ impl Workspace {
 
     /// Reads a workspace of at most `limit` cases. Ids that are used twice or too large (a file
     /// edited by hand, an older build) are numbered anew, so that each names one case.
-    fn read(text: &str, limit: usize) -> Result<Self, WorkspaceError> {
+    fn read(text: &str, limit: usize) -> Result<(Self, Stamp), WorkspaceError> {
         let value: Value = serde_json::from_str(text).map_err(|e| WorkspaceError::Syntax {
             line: e.line(),
             column: e.column(),
@@ -245,13 +236,19 @@ impl Workspace {
             .filter(|&n| n <= MAX_ID)
             .unwrap_or(0)
             .max(max_id + 1);
-        Ok(Workspace {
+        let stamp = |k: &str| map.get(k).and_then(Value::as_u64).unwrap_or(0);
+        let stamp = Stamp {
+            rev: stamp("rev"),
+            parent: stamp("parent"),
+        };
+        let workspace = Workspace {
             version: WORKSPACE_VERSION,
             current: stored[current].id,
             next_id,
             cases: stored,
             deleted,
-        })
+        };
+        Ok((workspace, stamp))
     }
 
     pub fn current(&self) -> Option<&StoredCase> {
@@ -473,7 +470,7 @@ pub fn import(text: &str) -> Result<Vec<Case>, String> {
         .map_err(|e| format!("not valid JSON (line {}, column {})", e.line(), e.column()))?;
     if value.get("cases").is_some() {
         Workspace::read(text, usize::MAX)
-            .map(|w| w.cases.into_iter().map(|c| c.case).collect())
+            .map(|(w, _)| w.cases.into_iter().map(|c| c.case).collect())
             .map_err(|e| e.to_string())
     } else {
         Case::from_value(value)
@@ -532,6 +529,12 @@ mod tests {
 
     #[test]
     fn drafts_come_back_as_left() {
+        let reloaded = |w: &Workspace| {
+            Workspace::from_json(&w.to_json())
+                .unwrap()
+                .session()
+                .unwrap()
+        };
         let mut w = Workspace::new(today());
         let mut s = w.session().unwrap();
         s.apply(crate::session::Edit::Text(
@@ -539,10 +542,7 @@ mod tests {
             "300".into(),
         ));
         w.store(&s);
-        let back = Workspace::from_json(&w.to_json())
-            .unwrap()
-            .session()
-            .unwrap();
+        let back = reloaded(&w);
         assert_eq!(back.text(crate::session::TextField::Availability), "300");
 
         // Text that does not parse comes back too (it was lost on reload).
@@ -552,10 +552,7 @@ mod tests {
             "12x".into(),
         ));
         w.store(&s);
-        let back = Workspace::from_json(&w.to_json())
-            .unwrap()
-            .session()
-            .unwrap();
+        let back = reloaded(&w);
         assert_eq!(back.text(crate::session::TextField::HourlyRate), "12x");
         assert!(
             back.error("estimate.hourly_rate")

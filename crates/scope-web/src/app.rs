@@ -179,9 +179,13 @@ pub fn App(props: &AppProps) -> Html {
             let w = bench.0.workspace.clone();
             move |()| w
         });
+        let started_rev = match &*loaded {
+            Loaded::Restored(_, stamp) => stamp.rev,
+            _ => 0,
+        };
         hooks::use_autosave(
             key,
-            Some((*started).clone()),
+            (started, started_rev),
             bench.0.workspace.clone(),
             bench.dispatcher(),
         )

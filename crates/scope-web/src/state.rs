@@ -31,7 +31,7 @@ impl WorkbenchState {
     /// given). A shared case in the address is added after, by [`open_link`].
     pub fn start(loaded: &Loaded, initial: Option<&Case>) -> Self {
         let workspace = match (loaded, initial) {
-            (Loaded::Restored(w), _) => w.clone(),
+            (Loaded::Restored(w, _), _) => w.clone(),
             (_, Some(case)) => {
                 let mut w = Workspace::new(today());
                 w.cases[0].case = case.clone();

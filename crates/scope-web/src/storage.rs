@@ -13,7 +13,8 @@ pub const RECOVERED_PREFIX: &str = "connector-scope/recovered-";
 pub enum Loaded {
     /// Nothing saved yet.
     Fresh,
-    Restored(Workspace),
+    /// What storage held, and the stamp of the save that wrote it.
+    Restored(Workspace, Stamp),
     /// Saved data that cannot be read: kept aside (under `kept_as` when storage allowed it).
     Corrupt {
         raw: String,
@@ -28,7 +29,6 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-#[inline(never)] // called at start-up and by autosave when another tab saves: one copy
 pub fn load(key: &str) -> Loaded {
     let Some(s) = storage() else {
         return Loaded::Unavailable;
@@ -38,8 +38,8 @@ pub fn load(key: &str) -> Loaded {
         Ok(None) => return Loaded::Fresh,
         Err(_) => return Loaded::Unavailable,
     };
-    match Workspace::from_json(&raw) {
-        Ok(w) => Loaded::Restored(w),
+    match Workspace::from_stamped_json(&raw) {
+        Ok((w, stamp)) => Loaded::Restored(w, stamp),
         Err(error) => {
             let kept_as = keep_aside(&s, &raw);
             Loaded::Corrupt {
@@ -66,25 +66,24 @@ fn keep_aside(s: &web_sys::Storage, raw: &str) -> Option<String> {
     s.set_item(&key, raw).ok().map(|()| key)
 }
 
-/// The workspace stored under `key` and the stamp of the save that wrote it, when it reads.
-pub fn load_stamped(key: &str) -> Option<(Workspace, Stamp)> {
-    let raw = storage()?.get_item(key).ok()??;
-    Workspace::from_stamped_json(&raw).ok()
+/// The text stored under `key`, if any.
+pub fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
 }
 
-/// Writes the workspace, stamped; the error says why it could not (quota, blocked).
-pub fn save(key: &str, workspace: &Workspace, stamp: Stamp) -> Result<(), String> {
+/// Writes a workspace's stored text (stamped: `Workspace::to_stamped_json`); the error says why
+/// it could not (quota, blocked).
+pub fn save(key: &str, text: &str) -> Result<(), String> {
     let s = storage().ok_or("this browser does not let the page store data")?;
-    s.set_item(key, &workspace.to_stamped_json(stamp))
-        .map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" {
-                "the browser's storage for this page is full".to_string()
-            } else {
-                format!("the browser refused to store the data ({name})")
-            }
-        })
+    s.set_item(key, text).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" {
+            "the browser's storage for this page is full".to_string()
+        } else {
+            format!("the browser refused to store the data ({name})")
+        }
+    })
 }

@@ -386,27 +386,16 @@ mod tests {
             ReferenceClass::of(&case, 32.6).percentile_of_p50,
             Some(50.0)
         );
-        assert!(
-            ReferenceClass::of(&case, 10.0)
-                .sentence
-                .contains("shorter than all 5")
-        );
-        assert!(
-            ReferenceClass::of(&case, 16.2)
-                .sentence
-                .contains("as short as the shortest of the 5")
-        );
-        // Half a day rounds to even, as the tables show it: 32.5 is 32, shorter than 33.
-        assert!(
-            ReferenceClass::of(&case, 32.5)
-                .sentence
-                .contains(", 32 days, is longer than 2 of")
-        );
-        assert!(
-            ReferenceClass::of(&case, 70.0)
-                .sentence
-                .contains("longer than all 5")
-        );
+        for (p50, says) in [
+            (10.0, "shorter than all 5"),
+            (16.2, "as short as the shortest of the 5"),
+            // Half a day rounds to even, as the tables show it: 32.5 is 32, shorter than 33.
+            (32.5, ", 32 days, is longer than 2 of"),
+            (70.0, "longer than all 5"),
+        ] {
+            let sentence = ReferenceClass::of(&case, p50).sentence;
+            assert!(sentence.contains(says), "{p50}: {sentence}");
+        }
         // The class is broader than market, kind and reuse: it says so.
         assert!(
             r.sentence.contains("so the class is broader"),

@@ -20,13 +20,13 @@ const SAVE_DELAY_MS: u32 = 400;
 
 struct Sync {
     dispatcher: UseReducerDispatcher<crate::state::WorkbenchState>,
-    /// What storage holds as far as this widget knows: what it last saved or read, and the
-    /// stamp of that save.
-    base: Option<Workspace>,
-    base_rev: u64,
-    /// Recent versions by their save's stamp: the common ancestor when another tab saved on top
-    /// of an older version than this one's last save.
+    /// Recent versions, by the stamp of the save that wrote them, newest last. The newest is
+    /// what storage holds as far as this widget knows (what it last saved or read); the older
+    /// ones are the common ancestor when another tab saved on top of one of them.
     known: Vec<(u64, Workspace)>,
+    /// The stored text of the newest known version, when this widget wrote or read it: storage
+    /// holding the same text has nothing new, and is not read again.
+    known_text: Option<String>,
     /// A change not saved yet.
     pending: Option<Workspace>,
     timer: Option<Timeout>,
@@ -35,11 +35,17 @@ struct Sync {
 }
 
 impl Sync {
-    fn remember(&mut self, rev: u64, workspace: &Workspace) {
+    /// What storage holds as far as this widget knows, and its save's stamp.
+    fn base(&self) -> Option<&(u64, Workspace)> {
+        self.known.last()
+    }
+
+    fn remember(&mut self, rev: u64, workspace: Workspace, text: String) {
         if self.known.len() >= 16 {
             self.known.remove(0);
         }
-        self.known.push((rev, workspace.clone()));
+        self.known.push((rev, workspace));
+        self.known_text = Some(text);
     }
 
     /// What another save was made on top of, when this widget knows it; else its own base.
@@ -48,23 +54,27 @@ impl Sync {
             .iter()
             .rev()
             .find(|(rev, _)| *rev == parent)
+            .or_else(|| self.base())
             .map(|(_, w)| w.clone())
-            .or_else(|| self.base.clone())
     }
 
     /// What storage holds when another save wrote it since this one last saved or read.
-    fn news(&self, key: &str) -> Option<(Workspace, Stamp)> {
-        let (stored, stamp) = storage::load_stamped(key)?;
-        let known = match stamp.rev {
-            0 => self.base.as_ref() == Some(&stored),
-            rev => rev == self.base_rev,
+    fn news(&self, key: &str) -> Option<(Workspace, Stamp, String)> {
+        let text = storage::read(key)?;
+        if self.known_text.as_ref() == Some(&text) {
+            return None;
+        }
+        let (stored, stamp) = Workspace::from_stamped_json(&text).ok()?;
+        let known = match (stamp.rev, self.base()) {
+            (0, base) => base.map(|(_, w)| w) == Some(&stored),
+            (rev, base) => base.map(|(r, _)| *r) == Some(rev),
         };
-        (!known).then_some((stored, stamp))
+        (!known).then_some((stored, stamp, text))
     }
 
     /// Takes another save in: the reducer merges it with the common ancestor, and so does the
     /// pending change, should the page close before the merge renders.
-    fn take(&mut self, theirs: Workspace, stamp: Stamp) {
+    fn take(&mut self, (theirs, stamp, text): (Workspace, Stamp, String)) {
         let ancestor = self
             .ancestor(stamp.parent)
             .unwrap_or_else(|| theirs.clone());
@@ -72,9 +82,7 @@ impl Sync {
             self.pending =
                 Some(scope_core::workbench::merge(&ancestor, &pending, theirs.clone()).0);
         }
-        self.remember(stamp.rev, &theirs);
-        self.base = Some(theirs.clone());
-        self.base_rev = stamp.rev;
+        self.remember(stamp.rev, theirs.clone(), text);
         self.dispatcher.dispatch(WorkbenchAction::Stored {
             base: Box::new(ancestor),
             theirs: Box::new(theirs),
@@ -87,21 +95,20 @@ impl Sync {
     fn flush(&mut self, key: &str) -> Option<Result<(), String>> {
         self.timer = None;
         self.pending.as_ref()?;
-        if let Some((theirs, stamp)) = self.news(key) {
-            self.take(theirs, stamp);
+        if let Some(news) = self.news(key) {
+            self.take(news);
         }
         let workspace = self.pending.take()?;
         // A save's stamp: random, so that two tabs never pick the same one.
         let rev = ((js_sys::Math::random() * 9_007_199_254_740_992.0) as u64).max(1);
         let stamp = Stamp {
             rev,
-            parent: self.base_rev,
+            parent: self.base().map_or(0, |(r, _)| *r),
         };
-        let result = storage::save(key, &workspace, stamp);
+        let text = workspace.to_stamped_json(stamp);
+        let result = storage::save(key, &text);
         if result.is_ok() {
-            self.remember(rev, &workspace);
-            self.base = Some(workspace);
-            self.base_rev = rev;
+            self.remember(rev, workspace, text);
             if let Some(c) = &self.channel {
                 let _ = c.post_message(&key.into());
             }
@@ -111,30 +118,24 @@ impl Sync {
 }
 
 /// Keeps `workspace` saved under `key` (none: nothing is saved) and merges what others save.
-/// `started` is the workspace storage held at start-up. Returns the last save's error.
+/// `started` is the workspace the app started from (what storage held, or a new one) and the
+/// stamp of the save that wrote it (0 for a new one). Returns the last save's error.
 #[hook]
 pub fn use_autosave(
     key: Option<String>,
-    started: Option<Workspace>,
+    started: (Rc<Workspace>, u64),
     workspace: Workspace,
     dispatcher: UseReducerDispatcher<crate::state::WorkbenchState>,
 ) -> Option<String> {
     let error = use_state(|| None::<String>);
     let sync = {
         let dispatcher = dispatcher.clone();
-        let key = key.clone();
         use_mut_ref(move || {
-            // The stamp of what storage held at start-up, when that is what the app started from.
-            let base_rev = key
-                .as_deref()
-                .and_then(storage::load_stamped)
-                .filter(|(w, _)| Some(w) == started.as_ref())
-                .map_or(0, |(_, s)| s.rev);
+            let (started, rev) = started;
             Sync {
                 dispatcher,
-                known: started.iter().map(|w| (base_rev, w.clone())).collect(),
-                base: started,
-                base_rev,
+                known: vec![(rev, (*started).clone())],
+                known_text: None,
                 pending: None,
                 timer: None,
                 channel: None,
@@ -159,7 +160,7 @@ pub fn use_autosave(
         use_effect_with(workspace, move |workspace| {
             let mut s = sync.borrow_mut();
             if let Some(key) = key
-                && s.base.as_ref() != Some(workspace)
+                && s.base().map(|(_, w)| w) != Some(workspace)
             {
                 s.pending = Some(workspace.clone());
                 let sync = sync.clone();
@@ -247,7 +248,7 @@ pub fn use_autosave(
 /// what this one already knows.
 fn hear(sync: &Rc<RefCell<Sync>>, key: &str) {
     let mut s = sync.borrow_mut();
-    if let Some((theirs, stamp)) = s.news(key) {
-        s.take(theirs, stamp);
+    if let Some(news) = s.news(key) {
+        s.take(news);
     }
 }
