@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use scope_core::{Case, agreement, evaluate, proposal, report};
+use scope_core::reports::{proposal, report};
+use scope_core::{Case, agreement, evaluate};
 use serde::Serialize;
 
 /// Scope, estimate and staff a Hummingbot exchange connector from a case file.
@@ -103,7 +104,7 @@ fn run(command: Command) -> Result<String, String> {
         Command::Schema => Ok(scope_core::case::json_schema()),
         Command::Validate(input) => {
             let text = read_text(&input)?;
-            let checks = scope_core::needs::check(&text);
+            let checks = scope_core::validate::needs::check(&text);
             let invalid = checks.iter().any(|c| c.needed_by.is_empty());
             let out = match input.format {
                 None | Some(Format::Json) => {
@@ -182,7 +183,7 @@ fn run(command: Command) -> Result<String, String> {
             let spec = case
                 .agreement
                 .as_ref()
-                .ok_or_else(|| scope_core::needs::AGREEMENT.error().to_string())?;
+                .ok_or_else(|| scope_core::validate::needs::AGREEMENT.error().to_string())?;
             let r = agreement::project(spec, &case.estimate.currency);
             let csv = report::agreement_csv(&r);
             output(

@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use scope_core::Case;
-use scope_core::sampling::Sampler;
+use scope_core::estimate::sampling::Sampler;
 use serde_json::json;
 
 fn thousand_candidates(method: &str) -> Case {

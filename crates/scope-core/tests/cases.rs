@@ -151,7 +151,7 @@ fn simulation_inputs_leave_out_price_and_schedule() {
 fn golden_figures_are_unchanged() {
     for name in EXAMPLES {
         let path = dir().join("golden").join(format!("{name}.json"));
-        let figures = scope_core::fingerprint::fingerprint(&load(name)).unwrap();
+        let figures = scope_core::estimate::fingerprint::fingerprint(&load(name)).unwrap();
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(&path, &figures).unwrap();
         }
@@ -170,7 +170,7 @@ fn largest_case_is_the_one_the_benchmarks_describe() {
     let case = load("largest-case");
     assert_eq!(case.simulation.samples, 10_000);
     assert_eq!(case.candidates.len(), 50);
-    assert_eq!(case.evaluation.method, scope_core::criteria::Method::Topsis);
+    assert_eq!(case.evaluation.method, scope_core::evaluate::criteria::Method::Topsis);
     let evaluation = scope_core::evaluate::evaluate(&case).unwrap();
     assert_eq!(evaluation.sensitivity.len(), 8);
     assert_eq!(evaluation.ranking.len(), 50);

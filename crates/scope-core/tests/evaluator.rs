@@ -297,7 +297,7 @@ fn sensitivity_finds_where_the_winner_changes() {
     assert_eq!((change.winner.as_str(), change.weight), ("Q", 0.615385));
     // TOPSIS finds its boundary numerically.
     let mut topsis = case.clone();
-    topsis.evaluation.method = scope_core::criteria::Method::Topsis;
+    topsis.evaluation.method = scope_core::evaluate::criteria::Method::Topsis;
     let t = evaluate(&topsis).unwrap();
     let s = &t.sensitivity[0];
     assert!(s.from > 0.0 && s.from < 0.7 && s.to == 1.0, "{s:?}");

@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use scope_core::Case;
-use scope_core::stats::percentile_sorted;
-use scope_core::three_point::ThreePoint;
+use scope_core::estimate::stats::percentile_sorted;
+use scope_core::support::three_point::ThreePoint;
 
 fn custom_case(tasks: &[(f64, f64, f64)], samples: u32) -> Case {
     let tasks: Vec<String> = tasks
@@ -59,7 +59,7 @@ fn pert_totals() {
 fn beta_pert_p80_of_5_10_15() {
     let case = custom_case(&[(5.0, 10.0, 15.0)], 10_000);
     let mut inputs = scope_core::estimate::simulation_inputs(&case);
-    inputs.factor = scope_core::uncertainty::NONE;
+    inputs.factor = scope_core::estimate::uncertainty::NONE;
     let sim = scope_core::estimate::simulate(&inputs);
     let r = scope_core::estimate::estimate_from(&case, &sim).unwrap();
     let mc = &r.effort_hours.monte_carlo;

@@ -133,8 +133,8 @@ fn run_everything(case: &Case) -> Result<(), TestCaseError> {
             prop_assert_eq!(month.developer + month.foundation, month.total);
         }
     }
-    let _ = scope_core::proposal::proposal_markdown(case);
-    let _ = scope_core::share::decode(&scope_core::share::encode(case));
+    let _ = scope_core::reports::proposal::proposal_markdown(case);
+    let _ = scope_core::formats::share::decode(&scope_core::formats::share::encode(case));
     Ok(())
 }
 
@@ -148,10 +148,10 @@ proptest! {
         if let Ok(case) = Case::from_json(&text) {
             run_everything(&case)?;
         }
-        let _ = scope_core::workspace::Workspace::from_json(&text);
-        let _ = scope_core::share::decode(&text);
-        let _ = scope_core::candidates_csv::parse(&text, &scope_core::criteria::default_criteria());
-        let _ = scope_core::markdown::parse(&text);
+        let _ = scope_core::workbench::workspace::Workspace::from_json(&text);
+        let _ = scope_core::formats::share::decode(&text);
+        let _ = scope_core::formats::candidates_csv::parse(&text, &scope_core::evaluate::criteria::default_criteria());
+        let _ = scope_core::reports::markdown::parse(&text);
     }
 
     /// Extreme, well-shaped cases: refused with named fields, or computed with finite figures.

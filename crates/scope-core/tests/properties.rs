@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use scope_core::Case;
 use scope_core::case::Build;
 use scope_core::estimate::{TaskId, cost_level};
-use scope_core::rubric::{Answer, ITEMS};
+use scope_core::maturity::rubric::{Answer, ITEMS};
 use serde_json::{Map, Value, json};
 
 fn answer() -> impl Strategy<Value = Option<Answer>> {
@@ -183,7 +183,7 @@ proptest! {
     /// factor's own (the fitted floor): the spread does not vanish as tasks are added.
     #[test]
     fn adding_tasks_never_narrows_the_spread_below_the_floor(tasks in proptest::collection::vec((1u32..40, 0u32..40, 0u32..80), 1..40), seed in 0u64..1000) {
-        let floor = scope_core::uncertainty::FITTED.spread_floor();
+        let floor = scope_core::estimate::uncertainty::FITTED.spread_floor();
         for n in [1, tasks.len().div_ceil(2), tasks.len()] {
             let custom: Vec<Value> = tasks[..n].iter().enumerate().map(|(i, (a, m, b))| {
                 json!({ "id": format!("t{i}"), "optimistic": a, "most_likely": a + m, "pessimistic": a + m + b })
@@ -218,10 +218,10 @@ proptest! {
     fn case_round_trips(case in any_case()) {
         let case = parse(&case);
         prop_assert_eq!(&Case::from_json(&case.to_json()).unwrap(), &case);
-        prop_assert_eq!(&scope_core::share::decode(&scope_core::share::encode(&case)).unwrap(), &case);
-        let mut workspace = scope_core::workspace::Workspace::new("2026-11-25".parse().unwrap());
+        prop_assert_eq!(&scope_core::formats::share::decode(&scope_core::formats::share::encode(&case)).unwrap(), &case);
+        let mut workspace = scope_core::workbench::workspace::Workspace::new("2026-11-25".parse().unwrap());
         workspace.add(case.clone()).unwrap();
-        let back = scope_core::workspace::Workspace::from_json(&workspace.to_json()).unwrap();
+        let back = scope_core::workbench::workspace::Workspace::from_json(&workspace.to_json()).unwrap();
         prop_assert_eq!(back, workspace);
     }
 

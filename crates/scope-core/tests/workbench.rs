@@ -5,9 +5,9 @@
 #![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use scope_core::session::{Edit, TextField, blank_case};
+use scope_core::workbench::session::{Edit, TextField, blank_case};
 use scope_core::workbench::{Workbench, WorkbenchAction};
-use scope_core::workspace::{MAX_CASES, MAX_STORED, Workspace};
+use scope_core::workbench::workspace::{MAX_CASES, MAX_STORED, Workspace};
 
 #[derive(Clone, Debug)]
 enum Step {
@@ -46,7 +46,7 @@ fn step() -> impl Strategy<Value = (usize, Step)> {
     (0usize..2, s)
 }
 
-fn today() -> scope_core::date::Date {
+fn today() -> scope_core::support::date::Date {
     "2026-11-25".parse().unwrap()
 }
 

@@ -4,7 +4,8 @@
 //! case throws an Error whose message is scope-core's, naming the field. The package's `index.js`
 //! wraps these to take and return objects, and `index.d.ts` types them.
 
-use scope_core::{Case, agreement, evaluate, proposal};
+use scope_core::reports::proposal;
+use scope_core::{Case, agreement, evaluate};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -69,5 +70,5 @@ pub fn schema() -> String {
 /// each `{path, message, needed_by}`; an empty list when every command can run.
 #[wasm_bindgen]
 pub fn validate(case_json: &str) -> String {
-    serde_json::to_string(&scope_core::needs::check(case_json)).unwrap_or_else(|_| "[]".into())
+    serde_json::to_string(&scope_core::validate::needs::check(case_json)).unwrap_or_else(|_| "[]".into())
 }

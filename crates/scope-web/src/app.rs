@@ -6,10 +6,12 @@ use std::rc::Rc;
 
 use js_sys::futures::spawn_local;
 use scope_core::evaluate::criteria_of;
-use scope_core::session::{CandidatesEdit, Edit};
+use scope_core::workbench::session::{CandidatesEdit, Edit};
 use scope_core::workbench::WorkbenchAction;
-use scope_core::workspace;
-use scope_core::{Case, candidates_csv, proposal, share};
+use scope_core::workbench::workspace;
+use scope_core::Case;
+use scope_core::formats::{candidates_csv, share};
+use scope_core::reports::proposal;
 use yew::prelude::*;
 
 use crate::components::{

@@ -1,7 +1,7 @@
 //! Saving the workspace in the browser (localStorage), and reading it back without ever losing
 //! what was there: unreadable data is kept aside and the user is told.
 
-use scope_core::workspace::{Stamp, Workspace, WorkspaceError};
+use scope_core::workbench::workspace::{Stamp, Workspace, WorkspaceError};
 
 /// The key the full app keeps its workspace under (an embedded tool saves only when given a key).
 pub const DEFAULT_KEY: &str = "connector-scope/workspace";

@@ -163,7 +163,7 @@ fn estimates_match_the_native_golden_figures() {
     for (case, golden) in examples {
         let case = scope_core::Case::from_json(case).unwrap();
         assert_eq!(
-            scope_core::fingerprint::fingerprint(&case).unwrap(),
+            scope_core::estimate::fingerprint::fingerprint(&case).unwrap(),
             golden,
             "{}",
             case.exchange.name
@@ -176,7 +176,7 @@ fn estimates_match_the_native_golden_figures() {
 /// and a link the browser deflates opens natively.
 #[wasm_bindgen_test]
 async fn share_links_open_whoever_deflated_them() {
-    use scope_core::share;
+    use scope_core::formats::share;
     use scope_core::workbench::WorkbenchAction;
     use scope_web::deflate;
 

@@ -14,7 +14,7 @@
 
 use crate::case::Case;
 use crate::estimate::{self, Simulation};
-use crate::uncertainty::{self, CommonFactor};
+use crate::estimate::uncertainty::{self, CommonFactor};
 
 /// Draws of S and W per build.
 pub const DRAWS: u32 = 500;
@@ -167,7 +167,7 @@ pub fn fit(builds: &[&Prepared]) -> CommonFactor {
 
 fn median(xs: &mut [f64]) -> f64 {
     xs.sort_unstable_by(f64::total_cmp);
-    crate::stats::percentile_sorted(xs, 50.0)
+    crate::estimate::stats::percentile_sorted(xs, 50.0)
 }
 
 /// The log-likelihood of `builds` under ln F ~ N(mu, sigma^2), per build: how well a model
@@ -206,7 +206,7 @@ mod tests {
             mu_perpetual: -0.3,
             sigma: 0.35,
         };
-        let case = crate::record::all()[1].case();
+        let case = crate::estimate::record::all()[1].case();
         let mut inputs = estimate::simulation_inputs(&case);
         inputs.factor = truth;
         inputs.samples = 300;

@@ -13,11 +13,11 @@ use serde::Serialize;
 use std::fmt::Write;
 
 use crate::estimate;
-use crate::number::Fixed;
-use crate::record::reference_class::{ReferenceClass, share_shorter};
-use crate::record::{self, PastBuild};
-use crate::stats;
-use crate::uncertainty::{self, CommonFactor};
+use crate::support::number::Fixed;
+use crate::estimate::record::reference_class::{ReferenceClass, share_shorter};
+use crate::estimate::record::{self, PastBuild};
+use crate::estimate::stats;
+use crate::estimate::uncertainty::{self, CommonFactor};
 use fit::Prepared;
 
 /// One build, re-estimated.

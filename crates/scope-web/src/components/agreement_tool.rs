@@ -3,9 +3,9 @@
 
 use rust_decimal::Decimal;
 use scope_core::agreement::{self, AgreementKind, AgreementReport, published_strip};
-use scope_core::number::{Fixed, Shortest};
-use scope_core::report::money;
-use scope_core::session::{AgreementEdit, AgreementField, Edit, Session};
+use scope_core::support::number::{Fixed, Shortest};
+use scope_core::reports::report::money;
+use scope_core::workbench::session::{AgreementEdit, AgreementField, Edit, Session};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 //! The workspace's cases on the board: requested, in progress, completed.
 
-use scope_core::number::Fixed;
-use scope_core::report::money;
-use scope_core::workspace::{Card, Column, StoredCase, card};
+use scope_core::support::number::Fixed;
+use scope_core::reports::report::money;
+use scope_core::workbench::workspace::{Card, Column, StoredCase, card};
 use yew::prelude::*;
 
 use crate::components::class;

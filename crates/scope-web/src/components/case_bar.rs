@@ -1,7 +1,7 @@
 //! The case's basics, shared by every tool: the exchange, its connector, and where to start from.
 
 use scope_core::case::{Build, ExchangeKind, Market};
-use scope_core::session::{Edit, Session, TextField};
+use scope_core::workbench::session::{Edit, Session, TextField};
 use yew::prelude::*;
 
 use crate::components::class;

@@ -1,7 +1,7 @@
 //! The current case's check, in the Cases tool: every problem at once, then what it lacks for a
 //! tool (scope-core's `needs`), each naming its field, as `connector-scope validate` lists them.
 
-use scope_core::session::Session;
+use scope_core::workbench::session::Session;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,7 +12,7 @@ pub struct CaseChecksProps {
 #[component]
 pub fn CaseChecks(props: &CaseChecksProps) -> Html {
     let problems = props.session.problems();
-    let needs = scope_core::needs::needs(props.session.edited());
+    let needs = scope_core::validate::needs::needs(props.session.edited());
     html! {
         <section class="checks" aria-labelledby="cs-checks-title" data-testid="checks">
             <h2 id="cs-checks-title">{ format!("What {} needs", props.session.edited().exchange.name) }</h2>

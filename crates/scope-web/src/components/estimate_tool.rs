@@ -2,10 +2,11 @@
 
 use scope_core::case::Build;
 use scope_core::estimate::{EstimateReport, Experience, GUARANTEE_DAYS, TaskId};
-use scope_core::number::Fixed;
-use scope_core::report::{money, thousands};
-use scope_core::session::{Edit, Session, TextField};
-use scope_core::{CaseError, connectors};
+use scope_core::support::number::Fixed;
+use scope_core::reports::report::{money, thousands};
+use scope_core::workbench::session::{Edit, Session, TextField};
+use scope_core::CaseError;
+use scope_core::estimate::connectors;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Labelled inputs whose errors come from scope-core, shown next to the field.
 
-use scope_core::session::{Edit, Session, TextField};
+use scope_core::workbench::session::{Edit, Session, TextField};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

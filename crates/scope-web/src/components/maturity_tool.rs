@@ -1,9 +1,9 @@
 //! The API-maturity tool: the questionnaire by section, and the ranking, live.
 
 use scope_core::maturity::{self, MaturityReport, Rank};
-use scope_core::number::{Fixed, Shortest};
-use scope_core::rubric::{Answer, ITEMS, SECTIONS};
-use scope_core::session::{Edit, Session};
+use scope_core::support::number::{Fixed, Shortest};
+use scope_core::maturity::rubric::{Answer, ITEMS, SECTIONS};
+use scope_core::workbench::session::{Edit, Session};
 use yew::prelude::*;
 
 use crate::components::field::SelectInput;

@@ -1,7 +1,7 @@
 //! The proposal as a page: scope-core writes it, this shows it (text nodes only) and prints it.
 
-use scope_core::markdown::{Block, Inline, parse};
-use scope_core::session::Session;
+use scope_core::reports::markdown::{Block, Inline, parse};
+use scope_core::workbench::session::Session;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +44,7 @@ pub fn blocks(markdown: &str) -> Html {
 pub fn ProposalView(props: &ProposalViewProps) -> Html {
     let markdown = use_memo(
         props.session.valid().clone(),
-        scope_core::proposal::proposal_markdown,
+        scope_core::reports::proposal::proposal_markdown,
     );
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {

@@ -1,7 +1,7 @@
 //! The stage plan as a Gantt-like SVG: one bar per applicable stage, at its PERT mean.
 
 use scope_core::StagePlan;
-use scope_core::number::{Fixed, Shortest};
+use scope_core::support::number::{Fixed, Shortest};
 use yew::prelude::*;
 
 use crate::components::class;

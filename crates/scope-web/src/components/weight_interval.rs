@@ -1,8 +1,8 @@
 //! A weight on a 0-1 scale with the interval within which the winner stays the winner.
 
 use scope_core::evaluate::Sensitivity;
-use scope_core::number::bounded;
-use scope_core::number::{Fixed, Shortest};
+use scope_core::support::number::bounded;
+use scope_core::support::number::{Fixed, Shortest};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use scope_core::workbench::WorkbenchAction;
-use scope_core::workspace::{Stamp, Workspace};
+use scope_core::workbench::workspace::{Stamp, Workspace};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

