@@ -183,7 +183,7 @@ fn run(command: Command) -> Result<String, String> {
             let spec = case
                 .agreement
                 .as_ref()
-                .ok_or_else(|| scope_core::validate::needs::AGREEMENT.error().to_string())?;
+                .ok_or_else(|| scope_core::case::Need::AGREEMENT.error().to_string())?;
             let r = agreement::project(spec, &case.estimate.currency);
             let csv = report::agreement_csv(&r);
             output(

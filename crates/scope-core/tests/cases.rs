@@ -170,7 +170,7 @@ fn largest_case_is_the_one_the_benchmarks_describe() {
     let case = load("largest-case");
     assert_eq!(case.simulation.samples, 10_000);
     assert_eq!(case.candidates.len(), 50);
-    assert_eq!(case.evaluation.method, scope_core::evaluate::criteria::Method::Topsis);
+    assert_eq!(case.evaluation.method, scope_core::case::Method::Topsis);
     let evaluation = scope_core::evaluate::evaluate(&case).unwrap();
     assert_eq!(evaluation.sensitivity.len(), 8);
     assert_eq!(evaluation.ranking.len(), 50);

@@ -297,7 +297,7 @@ fn sensitivity_finds_where_the_winner_changes() {
     assert_eq!((change.winner.as_str(), change.weight), ("Q", 0.615385));
     // TOPSIS finds its boundary numerically.
     let mut topsis = case.clone();
-    topsis.evaluation.method = scope_core::evaluate::criteria::Method::Topsis;
+    topsis.evaluation.method = scope_core::case::Method::Topsis;
     let t = evaluate(&topsis).unwrap();
     let s = &t.sensitivity[0];
     assert!(s.from > 0.0 && s.from < 0.7 && s.to == 1.0, "{s:?}");
@@ -555,7 +555,8 @@ fn ranking_bars_are_shares_of_the_top_score() {
 /// offer on the same scale (at the end when it is the largest, beyond none of the margins).
 #[test]
 fn published_strip_places_points_and_offer_on_one_scale() {
-    use scope_core::agreement::{AgreementKind, published_strip};
+    use scope_core::agreement::published_strip;
+    use scope_core::case::AgreementKind;
     let strip = published_strip(AgreementKind::Variable, Decimal::from(20), 300.0);
     assert!(!strip.points.is_empty());
     assert_eq!(strip.axis, (6.0, 294.0));

@@ -150,7 +150,7 @@ proptest! {
         }
         let _ = scope_core::workbench::workspace::Workspace::from_json(&text);
         let _ = scope_core::formats::share::decode(&text);
-        let _ = scope_core::formats::candidates_csv::parse(&text, &scope_core::evaluate::criteria::default_criteria());
+        let _ = scope_core::formats::candidates_csv::parse(&text, &scope_core::case::default_criteria());
         let _ = scope_core::reports::markdown::parse(&text);
     }
 

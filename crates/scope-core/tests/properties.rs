@@ -6,9 +6,11 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use scope_core::Case;
+use scope_core::case::Answer;
 use scope_core::case::Build;
-use scope_core::estimate::{TaskId, cost_level};
-use scope_core::maturity::rubric::{Answer, ITEMS};
+use scope_core::case::TaskId;
+use scope_core::estimate::cost_level;
+use scope_core::maturity::rubric::ITEMS;
 use serde_json::{Map, Value, json};
 
 fn answer() -> impl Strategy<Value = Option<Answer>> {

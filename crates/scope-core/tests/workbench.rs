@@ -5,9 +5,10 @@
 #![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use scope_core::workbench::session::{Edit, TextField, blank_case};
-use scope_core::workbench::{Workbench, WorkbenchAction};
+use scope_core::case::blank_case;
+use scope_core::workbench::session::{Edit, TextField};
 use scope_core::workbench::workspace::{MAX_CASES, MAX_STORED, Workspace};
+use scope_core::workbench::{Workbench, WorkbenchAction};
 
 #[derive(Clone, Debug)]
 enum Step {

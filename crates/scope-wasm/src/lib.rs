@@ -70,5 +70,6 @@ pub fn schema() -> String {
 /// each `{path, message, needed_by}`; an empty list when every command can run.
 #[wasm_bindgen]
 pub fn validate(case_json: &str) -> String {
-    serde_json::to_string(&scope_core::validate::needs::check(case_json)).unwrap_or_else(|_| "[]".into())
+    serde_json::to_string(&scope_core::validate::needs::check(case_json))
+        .unwrap_or_else(|_| "[]".into())
 }

@@ -5,13 +5,13 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::futures::spawn_local;
-use scope_core::evaluate::criteria_of;
-use scope_core::workbench::session::{CandidatesEdit, Edit};
-use scope_core::workbench::WorkbenchAction;
-use scope_core::workbench::workspace;
 use scope_core::Case;
+use scope_core::evaluate::criteria_of;
 use scope_core::formats::{candidates_csv, share};
 use scope_core::reports::proposal;
+use scope_core::workbench::WorkbenchAction;
+use scope_core::workbench::session::{CandidatesEdit, Edit};
+use scope_core::workbench::workspace;
 use yew::prelude::*;
 
 use crate::components::{

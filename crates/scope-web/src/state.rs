@@ -4,10 +4,10 @@
 use std::rc::Rc;
 
 use scope_core::Case;
-use scope_core::support::date::Date;
 use scope_core::formats::share::{self, ShareError};
-use scope_core::workbench::{Workbench, WorkbenchAction};
+use scope_core::support::date::Date;
 use scope_core::workbench::workspace::Workspace;
+use scope_core::workbench::{Workbench, WorkbenchAction};
 use yew::Reducible;
 
 use crate::deflate::{self, Failure};

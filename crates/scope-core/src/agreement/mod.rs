@@ -1,6 +1,6 @@
-//! The agreement and compensation: the fee share or fixed amount, the maintainer's part, the
-//! Foundation's part, a monthly projection exact to the cent, and where the offer stands among
-//! the published agreements.
+//! The agreement and compensation: the monthly projection of the fee share or fixed amount,
+//! and where an offer stands among the published agreements.
+//! May import: support, case.
 //!
 //! Source: the process document, stage 4: "The developer gets from Foundation 20% of the variable
 //! fee share agreement or 50% of fixed amount agreement of Exchange with Foundation as a
@@ -9,74 +9,11 @@
 //! from exchange to developer." The year-2 rule: hummingbot-site docs/exchanges (2026): from year 2,
 //! USD 2,000/year maintenance, waived when the exchange's fee share exceeds USD 200/month.
 
+use crate::case::{AgreementKind, AgreementSpec, MAX_MONTHS};
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::support::money::cents;
-use crate::support::text_enum::text_enum;
-
-text_enum! {
-    /// A share of trading fees, or a fixed monthly amount.
-    pub enum AgreementKind as "agreement kind" {
-        Variable => "variable",
-        Fixed => "fixed",
-    }
-}
-
-pub const MAX_MONTHS: u32 = 120;
-
-/// The agreement as the case file holds it. Amounts are decimal strings.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AgreementSpec {
-    pub kind: AgreementKind,
-    /// Variable: monthly trading volume through the connector, in the currency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monthly_volume: Option<Decimal>,
-    /// Variable: the exchange's fee rate, in percent of volume (0.1 for 10 basis points).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fee_rate_pct: Option<Decimal>,
-    /// Variable: the share of those fees the exchange pays the Foundation, in percent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub share_pct: Option<Decimal>,
-    /// Variable: monthly volume growth, in percent (compounded; may be negative).
-    #[serde(default)]
-    pub monthly_growth_pct: Decimal,
-    /// Fixed: the amount per month.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed_monthly: Option<Decimal>,
-    /// Months to project.
-    #[serde(default = "default_months")]
-    pub months: u32,
-    /// The one-off build charge, paid by the exchange to the developer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub build_charge: Option<Decimal>,
-    /// Apply the year-2 renewal rule: USD 2,000 a year of maintenance from month 13, waived in a
-    /// year whose first month's fee share exceeds USD 200.
-    #[serde(default)]
-    pub renewal: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub incentives: Option<Incentives>,
-}
-
-/// The connector incentive plan: HBOT and exchange-token rewards for its first users.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Incentives {
-    #[serde(default)]
-    pub hbot: Decimal,
-    #[serde(default)]
-    pub exchange_token: Decimal,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exchange_token_symbol: Option<String>,
-    /// How many first users share the rewards.
-    pub first_users: u32,
-}
-
-pub(crate) fn default_months() -> u32 {
-    12
-}
 
 /// The maintainer's share: 20% of a variable agreement, 50% of a fixed one.
 pub fn developer_share_pct(kind: AgreementKind) -> Decimal {

@@ -13,8 +13,8 @@
 //! them, so the spread's EM steps are closed-form.
 
 use crate::case::Case;
-use crate::estimate::{self, Simulation};
 use crate::estimate::uncertainty::{self, CommonFactor};
+use crate::estimate::{self, Simulation};
 
 /// Draws of S and W per build.
 pub const DRAWS: u32 = 500;

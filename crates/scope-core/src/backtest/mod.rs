@@ -1,4 +1,5 @@
-//! The backtest: every build of the record re-estimated without itself.
+//! The backtest: every build of the record re-estimated without itself (run natively only).
+//! May import: support, case, estimate.
 //!
 //! For each build, a case made only of what was known before it started (`PastBuild::case`) is
 //! estimated with the common factor fitted on the other 24 builds (leave-one-out), and its span
@@ -13,11 +14,11 @@ use serde::Serialize;
 use std::fmt::Write;
 
 use crate::estimate;
-use crate::support::number::Fixed;
 use crate::estimate::record::reference_class::{ReferenceClass, share_shorter};
 use crate::estimate::record::{self, PastBuild};
 use crate::estimate::stats;
 use crate::estimate::uncertainty::{self, CommonFactor};
+use crate::support::number::Fixed;
 use fit::Prepared;
 
 /// One build, re-estimated.

@@ -5,12 +5,10 @@
 //! `Serialize`; `every_field_of_the_format_round_trips` (tests/validation.rs) and
 //! `case_round_trips` (tests/properties.rs) hold the two to the same format.
 
-use crate::agreement::{AgreementSpec, Incentives, default_months};
-use crate::case::{
-    Case, Connector, CustomTask, EstimateSettings, Exchange, ExchangeKind, Simulation, default_era,
-    default_path,
+use super::{
+    AgreementSpec, AhpEntry, AhpInput, Candidate, Case, Connector, Criterion, CustomTask,
+    EstimateSettings, EvaluationSettings, Exchange, Incentives, Simulation, Weights, defaults,
 };
-use crate::evaluate::criteria::{AhpEntry, AhpInput, Candidate, Criterion, EvaluationSettings, Weights};
 use crate::support::json::{Node, Read};
 
 pub(crate) fn case(n: &Node<'_>) -> Read<Case> {
@@ -37,8 +35,8 @@ pub(crate) fn case(n: &Node<'_>) -> Read<Case> {
         as_of: o.optional("as_of", Node::parse)?,
         exchange: o.required("exchange", exchange)?,
         connector: o.or("connector", Connector::default, connector)?,
-        path: o.or("path", default_path, Node::parse)?,
-        governance_era: o.or("governance_era", default_era, Node::parse)?,
+        path: o.or("path", defaults::path, Node::parse)?,
+        governance_era: o.or("governance_era", defaults::era, Node::parse)?,
         api: o.or("api", Default::default, |n| {
             n.map(|k| Ok(k.to_string()), Node::parse)
         })?,
@@ -61,7 +59,7 @@ fn exchange(n: &Node<'_>) -> Read<Exchange> {
     Ok(Exchange {
         name: o.required("name", Node::string)?,
         launched: o.optional("launched", Node::parse)?,
-        kind: o.or("kind", || ExchangeKind::Cex, Node::parse)?,
+        kind: o.or("kind", defaults::kind, Node::parse)?,
     })
 }
 
@@ -193,7 +191,7 @@ fn agreement(n: &Node<'_>) -> Read<AgreementSpec> {
         share_pct: o.optional("share_pct", Node::decimal)?,
         monthly_growth_pct: o.or("monthly_growth_pct", Default::default, Node::decimal)?,
         fixed_monthly: o.optional("fixed_monthly", Node::decimal)?,
-        months: o.or("months", default_months, Node::u32)?,
+        months: o.or("months", defaults::months, Node::u32)?,
         build_charge: o.optional("build_charge", Node::decimal)?,
         renewal: o.or("renewal", || false, Node::bool)?,
         incentives: o.optional("incentives", incentives)?,

@@ -22,7 +22,7 @@
 //! order book data source to 410 (funding info), tests to 3,072: the perpetual tasks add about 50
 //! hours, 37% over spot, against 32% more Python lines (2,170 against 1,643).
 
-use crate::estimate::TaskId;
+use crate::case::TaskId;
 use crate::support::three_point::ThreePoint;
 
 /// One calibrated task.

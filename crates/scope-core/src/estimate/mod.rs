@@ -1,5 +1,6 @@
-//! The duration and cost estimator: the adjusted work breakdown, PERT, a seeded Beta-PERT
-//! Monte Carlo, the calendar, the cost and the constraints.
+//! The duration and cost estimator: the work breakdown, the record of real builds and what it
+//! calibrates, PERT, a seeded Beta-PERT Monte Carlo, the calendar, the cost, the constraints.
+//! May import: support, case, process, maturity.
 
 pub mod breakdown;
 pub mod connectors;
@@ -13,51 +14,20 @@ use crate::support::number::{Fixed, Shortest};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use breakdown::BOTH_SPOT_FACTOR;
-use crate::case::{Build, Case, CaseError, ExchangeKind, Market};
+use crate::case::{
+    Answer, Build, Case, CaseError, EngagementPath, ExchangeKind, Experience, Market, StageId,
+    TaskId,
+};
+use crate::maturity::rubric::ITEMS;
 use crate::maturity::{self, AgeClass};
+use crate::process::StagePlan;
 use crate::support::money::cents;
-use crate::process::{EngagementPath, StageId, StagePlan};
-use crate::estimate::record::reference_class::ReferenceClass;
-use crate::maturity::rubric::{Answer, ITEMS};
-use crate::estimate::sampling::{BetaPert, Sampler};
-use stats::{Bin, CurvePoint, Z80, Z90};
-use crate::support::text_enum::text_enum;
 use crate::support::three_point::ThreePoint;
+use breakdown::BOTH_SPOT_FACTOR;
+use record::reference_class::ReferenceClass;
+use sampling::{BetaPert, Sampler};
+use stats::{Bin, CurvePoint, Z80, Z90};
 use uncertainty::{BACKTESTED, CommonFactor, ReleaseCalendar};
-
-text_enum! {
-    /// A task of the work breakdown; also the parts a modification changes.
-    pub enum TaskId as "task" {
-        ConstantsRateLimits => "constants_rate_limits",
-        Auth => "auth",
-        WebUtilsTimeSync => "web_utils_time_sync",
-        TradingRules => "trading_rules",
-        OrderBookDataSource => "order_book_data_source",
-        UserStream => "user_stream",
-        OrderLifecycle => "order_lifecycle",
-        FillsBalances => "fills_balances",
-        UnitTests => "unit_tests",
-        QaFixes => "qa_fixes",
-        DocsPr => "docs_pr",
-        Funding => "funding",
-        Positions => "positions",
-        LeveragePositionMode => "leverage_position_mode",
-        PerpetualTests => "perpetual_tests",
-    }
-}
-
-text_enum! {
-    /// The developer's experience with Hummingbot connectors.
-    pub enum Experience as "experience" {
-        /// Three or more connectors built or maintained.
-        Experienced => "experienced",
-        /// One or two.
-        Some => "some",
-        /// This is the first.
-        FirstConnector => "first_connector",
-    }
-}
 
 impl TaskId {
     pub fn label(self) -> &'static str {
@@ -706,7 +676,7 @@ pub fn estimate(case: &Case) -> Result<EstimateReport, CaseError> {
 /// The estimate from draws already made for this case's `simulation_inputs`.
 pub fn estimate_from(case: &Case, simulation: &Simulation) -> Result<EstimateReport, CaseError> {
     let Some(rate) = case.estimate.hourly_rate else {
-        return Err(crate::validate::needs::HOURLY_RATE.error());
+        return Err(crate::case::Need::HOURLY_RATE.error());
     };
     let tasks = tasks(case);
 

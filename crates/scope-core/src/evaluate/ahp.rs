@@ -4,7 +4,7 @@
 use crate::support::number::Shortest;
 use serde::Serialize;
 
-use crate::evaluate::criteria::AhpInput;
+use crate::case::AhpInput;
 
 /// Saaty's (1980) random index for n = 1..10; larger matrices use the last value.
 pub const RANDOM_INDEX: [f64; 10] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];

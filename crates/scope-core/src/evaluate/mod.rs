@@ -1,16 +1,16 @@
 //! The maintainer evaluator: weights (direct or AHP), weighted sum or TOPSIS, ranking with ties,
 //! per-criterion contributions, Pareto dominance and weight sensitivity.
+//! May import: support, case.
 
 pub mod ahp;
-pub mod criteria;
 
 use crate::support::number::bounded;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use ahp::AhpResult;
 use crate::case::{Case, CaseError, FieldError};
-use crate::evaluate::criteria::{Criterion, CriterionKind, Method, Normalization};
+use crate::case::{Criterion, CriterionKind, Method, Normalization};
+use ahp::AhpResult;
 
 /// Scores closer than this are a tie.
 const TIE: f64 = 1e-9;
@@ -335,7 +335,8 @@ impl Problem {
 
 /// Ranks by score, ties sharing a rank (1, 2, 2, 4): the rank follows the scores shown.
 fn rank(scores: &[f64]) -> Vec<(usize, usize)> {
-    let order = crate::support::order::order_by(scores.len(), &|a, b| scores[b].total_cmp(&scores[a]));
+    let order =
+        crate::support::order::order_by(scores.len(), &|a, b| scores[b].total_cmp(&scores[a]));
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for (pos, &i) in order.iter().enumerate() {
         let rank = match out.last() {
@@ -368,7 +369,7 @@ fn dominates(a: &[f64], b: &[f64], weights: &[f64]) -> bool {
 pub fn criteria_of(case: &Case) -> Vec<Criterion> {
     case.criteria
         .clone()
-        .unwrap_or_else(crate::evaluate::criteria::default_criteria)
+        .unwrap_or_else(crate::case::default_criteria)
 }
 
 pub fn evaluate(case: &Case) -> Result<EvaluationReport, CaseError> {
@@ -379,7 +380,7 @@ pub fn evaluate(case: &Case) -> Result<EvaluationReport, CaseError> {
         }])
     };
     if case.candidates.is_empty() {
-        return Err(crate::validate::needs::CANDIDATES.error());
+        return Err(crate::case::Need::CANDIDATES.error());
     }
     let criteria = criteria_of(case);
     let method = case.evaluation.method;

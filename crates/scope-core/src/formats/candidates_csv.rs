@@ -4,7 +4,7 @@
 use crate::support::number::Shortest;
 use crate::support::sorted_map::SortedMap;
 
-use crate::evaluate::criteria::{Candidate, Criterion};
+use crate::case::{Candidate, Criterion};
 use crate::support::escape::{csv_field, csv_text};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -66,7 +66,7 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
 
 /// Reads candidates for `criteria`: every criterion needs a column, every value a number.
 pub fn parse(text: &str, criteria: &[Criterion]) -> Result<Vec<Candidate>, CsvError> {
-    if let Some(message) = crate::workbench::workspace::import_size_problem(text.len() as u64) {
+    if let Some(message) = crate::formats::import_size_problem(text.len() as u64) {
         return Err(CsvError {
             line: 1,
             column: 1,
@@ -199,7 +199,7 @@ pub fn to_csv(candidates: &[Candidate], criteria: &[Criterion]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evaluate::criteria::default_criteria;
+    use crate::case::default_criteria;
 
     #[test]
     fn reads_ids_or_labels_and_quoted_names() {

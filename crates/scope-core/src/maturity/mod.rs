@@ -1,15 +1,14 @@
-//! The API-maturity ranking: score 0-100, rank A-D or blocked, sections and findings.
+//! The API-maturity questionnaire (the rubric, as data) and the ranking: score 0-100, rank A-D
+//! or blocked, sections and findings.
+//! May import: support, case.
 
 pub mod rubric;
 
 use serde::Serialize;
 
-use crate::case::{Case, Market};
-use rubric::{
-    Answer, ITEMS, Item, MATURE_FROM_MONTHS, SECTIONS, SectionId, THRESHOLDS,
-    YOUNG_FROM_MONTHS,
-};
+use crate::case::{Answer, Case, Market};
 use crate::support::text_enum::text_enum;
+use rubric::{ITEMS, Item, MATURE_FROM_MONTHS, SECTIONS, SectionId, THRESHOLDS, YOUNG_FROM_MONTHS};
 
 text_enum! {
     /// The maturity rank.

@@ -7,24 +7,8 @@
 
 use serde::Serialize;
 
-use crate::estimate::TaskId;
+use crate::case::{Answer, TaskId};
 use crate::support::text_enum::text_enum;
-
-text_enum! {
-    /// How well the exchange documents one item.
-    pub enum Answer as "answer" {
-        /// Documented, with request and response examples.
-        DocumentedWithExamples => "documented_with_examples",
-        /// Documented, without examples.
-        Documented => "documented",
-        /// Partly documented, or undocumented but available.
-        Partial => "partial",
-        /// The exchange does not offer it.
-        NotAvailable => "not_available",
-        /// Does not apply to this exchange.
-        NotApplicable => "not_applicable",
-    }
-}
 
 text_enum! {
     /// A section of the questionnaire.

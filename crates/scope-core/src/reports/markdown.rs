@@ -195,9 +195,10 @@ mod tests {
 
     #[test]
     fn the_proposal_parses_into_its_sections() {
-        let case =
-            crate::case::Case::from_json(include_str!("../../../../tests/cases/mature-spot-cex.json"))
-                .unwrap();
+        let case = crate::case::Case::from_json(include_str!(
+            "../../../../tests/cases/mature-spot-cex.json"
+        ))
+        .unwrap();
         let blocks = parse(&crate::reports::proposal::proposal_markdown(&case));
         let headings: Vec<String> = blocks
             .iter()

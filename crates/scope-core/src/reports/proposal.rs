@@ -5,13 +5,14 @@
 use crate::support::number::Fixed;
 use std::fmt::Write;
 
-use crate::agreement::{self, AgreementKind, AgreementReport};
+use crate::agreement::{self, AgreementReport};
+use crate::case::AgreementKind;
 use crate::case::{Build, Case, Market};
-use crate::support::escape::Md;
 use crate::estimate::EstimateReport;
 use crate::evaluate::EvaluationReport;
 use crate::process::Applies;
 use crate::reports::report::{amount, days, figures_table, money, stage_days, thousands};
+use crate::support::escape::Md;
 
 fn market_label(m: Market) -> &'static str {
     match m {
@@ -350,8 +351,8 @@ pub fn announcement_markdown(case: &Case, ev: &EvaluationReport) -> String {
     );
     for (c, (_, w)) in ev.criteria.iter().zip(&ev.weights.0) {
         let better = match c.kind {
-            crate::evaluate::criteria::CriterionKind::Benefit => "better",
-            crate::evaluate::criteria::CriterionKind::Cost => "worse",
+            crate::case::CriterionKind::Benefit => "better",
+            crate::case::CriterionKind::Cost => "worse",
         };
         let _ = writeln!(
             out,

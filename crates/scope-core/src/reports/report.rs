@@ -6,10 +6,10 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use crate::case::Case;
-use crate::support::escape::{Md, csv_field};
 use crate::estimate::EstimateReport;
 use crate::maturity::MaturityReport;
 use crate::process::{Applies, PlannedStage, StagePlan};
+use crate::support::escape::{Md, csv_field};
 
 /// `1234567.5` as `1,234,567.50`.
 pub fn money(amount: Decimal) -> String {

@@ -3,55 +3,19 @@
 //! the case's own problems by `validate` (the CLI, the npm package, the web's Cases tool), so
 //! that a case is never called ready for a command that will then refuse it.
 
-use crate::case::{Case, FieldError};
-
-/// A field a command needs, the message it refuses with, and the commands that need it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Need {
-    pub path: &'static str,
-    pub message: &'static str,
-    pub needed_by: &'static [&'static str],
-}
-
-pub const HOURLY_RATE: Need = Need {
-    path: "estimate.hourly_rate",
-    message: "required for the cost estimate (the developer's rate per hour, e.g. \"75\")",
-    needed_by: &["the estimate", "the proposal's cost"],
-};
-
-pub const CANDIDATES: Need = Need {
-    path: "candidates",
-    message: "add at least one candidate to evaluate",
-    needed_by: &["the ranking of candidates", "the announcement"],
-};
-
-pub const AGREEMENT: Need = Need {
-    path: "agreement",
-    message: "missing; the case has no agreement to project",
-    needed_by: &["the agreement's projection"],
-};
-
-impl Need {
-    /// The error a command refuses with.
-    pub fn error(&self) -> crate::case::CaseError {
-        crate::case::CaseError::Invalid(vec![FieldError {
-            path: self.path.into(),
-            message: self.message.into(),
-        }])
-    }
-}
+use crate::case::{Case, Need};
 
 /// What `case` lacks, command by command.
 pub fn needs(case: &Case) -> Vec<Need> {
     let mut out = Vec::new();
     if case.estimate.hourly_rate.is_none() {
-        out.push(HOURLY_RATE);
+        out.push(Need::HOURLY_RATE);
     }
     if case.candidates.is_empty() {
-        out.push(CANDIDATES);
+        out.push(Need::CANDIDATES);
     }
     if case.agreement.is_none() {
-        out.push(AGREEMENT);
+        out.push(Need::AGREEMENT);
     }
     out
 }
@@ -186,14 +150,17 @@ mod tests {
     #[test]
     fn needs_match_what_commands_refuse() {
         let bare = Case::from_json(r#"{"version": 1, "exchange": {"name": "Bare"}}"#).unwrap();
-        assert_eq!(needs(&bare), [HOURLY_RATE, CANDIDATES, AGREEMENT]);
+        assert_eq!(
+            needs(&bare),
+            [Need::HOURLY_RATE, Need::CANDIDATES, Need::AGREEMENT]
+        );
         assert_eq!(
             crate::estimate::estimate(&bare).unwrap_err().to_string(),
-            HOURLY_RATE.error().to_string()
+            Need::HOURLY_RATE.error().to_string()
         );
         assert_eq!(
             crate::evaluate::evaluate(&bare).unwrap_err().to_string(),
-            CANDIDATES.error().to_string()
+            Need::CANDIDATES.error().to_string()
         );
         let full =
             Case::from_json(include_str!("../../../../tests/cases/mature-spot-cex.json")).unwrap();

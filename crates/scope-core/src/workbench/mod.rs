@@ -1,13 +1,14 @@
-//! Everything the app keeps while it runs: the workspace, the editing session of the current
-//! case, and the notice shown above the tools. A pure reducer: the web app dispatches, this
-//! decides.
+//! Everything the app keeps while it runs: the editing session, the stored workspace, and the
+//! reducer over both with its notices and the merge of another tab's save.
+//! May import: support, case, process, maturity, agreement, evaluate, estimate, validate, formats.
 
 pub mod session;
 pub mod workspace;
 
 use crate::case::Case;
+use crate::case::blank_case;
 use crate::support::date::Date;
-use crate::workbench::session::{Session, blank_case};
+use crate::workbench::session::Session;
 use crate::workbench::workspace::{StoredCase, Workspace};
 
 /// A sentence for the user (an import, a deletion, a refusal), with an Undo when it is about the

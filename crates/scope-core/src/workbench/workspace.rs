@@ -5,18 +5,19 @@
 //! unknown version or a case that cannot be read is refused with a typed error, so that the app
 //! can keep the raw text aside and tell the user, rather than overwrite it.
 
-use crate::support::number::Fixed;
 use crate::support::sorted_map::SortedMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::case::blank_case;
 use crate::case::{Case, CaseError};
-use crate::support::date::Date;
+use crate::case::{StageId, StageStatus};
 use crate::maturity::Rank;
-use crate::process::{Applies, StageId, StageStatus};
-use crate::workbench::session::{Session, blank_case};
+use crate::process::Applies;
+use crate::support::date::Date;
 use crate::support::text_enum::text_enum;
+use crate::workbench::session::Session;
 
 /// The stored workspace version this build reads and writes.
 pub const WORKSPACE_VERSION: u64 = 1;
@@ -444,26 +445,11 @@ pub fn card(stored: &StoredCase) -> Card {
     }
 }
 
-/// The largest file an import reads. Browsers keep about 5 MB of storage per site, so a larger
-/// workspace could not be kept anyway; a case file is a few KB, 500 typical cases about 1.5 MB.
-pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
-
-/// Why a file of `bytes` is not read, if it is too large: checked before reading it.
-pub fn import_size_problem(bytes: u64) -> Option<String> {
-    (bytes > MAX_IMPORT_BYTES).then(|| {
-        format!(
-            "the file is {} MB; files up to {} MB are read (a case file is a few KB)",
-            Fixed(bytes as f64 / 1e6, 1),
-            MAX_IMPORT_BYTES / (1024 * 1024),
-        )
-    })
-}
-
 /// What can be imported: a case file, or a whole workspace (its cases are added, as many as
 /// fit: the workbench says how many). A workspace kept aside by an older build, with more cases
 /// than a workspace holds, is read too.
 pub fn import(text: &str) -> Result<Vec<Case>, String> {
-    if let Some(problem) = import_size_problem(text.len() as u64) {
+    if let Some(problem) = crate::formats::import_size_problem(text.len() as u64) {
         return Err(problem);
     }
     let value: Value = serde_json::from_str(text)
@@ -543,7 +529,10 @@ mod tests {
         ));
         w.store(&s);
         let back = reloaded(&w);
-        assert_eq!(back.text(crate::workbench::session::TextField::Availability), "300");
+        assert_eq!(
+            back.text(crate::workbench::session::TextField::Availability),
+            "300"
+        );
 
         // Text that does not parse comes back too (it was lost on reload).
         let mut s = w.session().unwrap();
@@ -553,7 +542,10 @@ mod tests {
         ));
         w.store(&s);
         let back = reloaded(&w);
-        assert_eq!(back.text(crate::workbench::session::TextField::HourlyRate), "12x");
+        assert_eq!(
+            back.text(crate::workbench::session::TextField::HourlyRate),
+            "12x"
+        );
         assert!(
             back.error("estimate.hourly_rate")
                 .unwrap()
@@ -600,6 +592,7 @@ mod tests {
     /// A file over the limit is refused by its size, before parsing; one at the limit is read.
     #[test]
     fn imports_are_limited_in_size() {
+        use crate::formats::{MAX_IMPORT_BYTES, import_size_problem};
         let over = " ".repeat(MAX_IMPORT_BYTES as usize + 1);
         let e = import(&over).unwrap_err();
         assert!(e.contains("files up to 5 MB are read"), "{e}");

@@ -2,7 +2,7 @@
 //! values, the method; the ranking with its reasons, dominance and weight sensitivity.
 
 use scope_core::CaseError;
-use scope_core::evaluate::criteria::{CriterionKind, Method, Normalization};
+use scope_core::case::{CriterionKind, Method, Normalization};
 use scope_core::evaluate::{EvaluationReport, StackedBar, criteria_of};
 use scope_core::support::number::{Fixed, Shortest};
 use scope_core::workbench::session::{CandidatesEdit, Edit, Session, judgement};

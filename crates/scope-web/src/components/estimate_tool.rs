@@ -1,12 +1,13 @@
 //! The duration and cost tool: the estimator's inputs, its figures, charts and task table.
 
-use scope_core::case::Build;
-use scope_core::estimate::{EstimateReport, Experience, GUARANTEE_DAYS, TaskId};
-use scope_core::support::number::Fixed;
-use scope_core::reports::report::{money, thousands};
-use scope_core::workbench::session::{Edit, Session, TextField};
 use scope_core::CaseError;
+use scope_core::case::Build;
+use scope_core::case::{Experience, TaskId};
 use scope_core::estimate::connectors;
+use scope_core::estimate::{EstimateReport, GUARANTEE_DAYS};
+use scope_core::reports::report::{money, thousands};
+use scope_core::support::number::Fixed;
+use scope_core::workbench::session::{Edit, Session, TextField};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -60,8 +60,7 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                 let name = file.name();
                 let csv = name.to_ascii_lowercase().ends_with(".csv") || file.type_() == "text/csv";
                 // Checked before reading: a huge file is never loaded into memory.
-                if let Some(problem) =
-                    scope_core::workbench::workspace::import_size_problem(file.size() as u64)
+                if let Some(problem) = scope_core::formats::import_size_problem(file.size() as u64)
                 {
                     results.borrow_mut()[i] = Some((name, Imported::Refused(problem)));
                     done(&results);

@@ -1,7 +1,7 @@
 //! An SVG histogram of simulated values (no inline styles: the CSP forbids them).
 
-use scope_core::support::number::{Fixed, Shortest};
 use scope_core::estimate::stats::Bin;
+use scope_core::support::number::{Fixed, Shortest};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

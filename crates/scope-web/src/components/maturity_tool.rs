@@ -1,8 +1,9 @@
 //! The API-maturity tool: the questionnaire by section, and the ranking, live.
 
+use scope_core::case::Answer;
+use scope_core::maturity::rubric::{ITEMS, SECTIONS};
 use scope_core::maturity::{self, MaturityReport, Rank};
 use scope_core::support::number::{Fixed, Shortest};
-use scope_core::maturity::rubric::{Answer, ITEMS, SECTIONS};
 use scope_core::workbench::session::{Edit, Session};
 use yew::prelude::*;
 

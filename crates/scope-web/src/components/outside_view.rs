@@ -1,8 +1,8 @@
 //! The outside view: the past connectors of the case's class on one axis of days, the estimate's
 //! P10-P90 band and P50 over them, a legend, and each past connector by name.
 
-use scope_core::support::number::{Fixed, Shortest};
 use scope_core::estimate::record::reference_class::ReferenceClass;
+use scope_core::support::number::{Fixed, Shortest};
 use yew::prelude::*;
 
 use crate::components::class;

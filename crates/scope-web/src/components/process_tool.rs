@@ -1,8 +1,9 @@
 //! The process tool: the engagement path, its stage plan with reasons, each stage's status, and
 //! the next action.
 
+use scope_core::case::{EngagementPath, GovernanceEra, StageStatus};
+use scope_core::process::Applies;
 use scope_core::support::number::Fixed;
-use scope_core::process::{Applies, EngagementPath, GovernanceEra, StageStatus};
 use scope_core::workbench::session::{Edit, Session};
 use yew::prelude::*;
 

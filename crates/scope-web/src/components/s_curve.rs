@@ -1,7 +1,7 @@
 //! An SVG S-curve: the probability of finishing at or under each value.
 
-use scope_core::support::number::{Fixed, Shortest};
 use scope_core::estimate::stats::CurvePoint;
+use scope_core::support::number::{Fixed, Shortest};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -10,9 +10,10 @@
 
 pub mod reference_class;
 
+use crate::case::Answer;
 use crate::case::{Case, ExchangeKind, Market};
+use crate::maturity::rubric::ITEMS;
 use crate::support::date::{Date, YearMonth};
-use crate::maturity::rubric::{Answer, ITEMS};
 
 const BUILDS_CSV: &str = include_str!("../../../data/connector_builds_2020_2024.csv");
 const RELEASES_CSV: &str = include_str!("../../../data/releases_2020_2024.csv");
@@ -90,7 +91,7 @@ impl PastBuild {
     /// the spot connector it could reuse, the exchange's age at the first commit, and neutral
     /// answers ("documented" for every item), for an experienced developer at 30 hours a week.
     pub fn case(&self) -> Case {
-        let mut case = crate::workbench::session::blank_case(self.first_commit);
+        let mut case = crate::case::blank_case(self.first_commit);
         case.exchange.name = self.connector.clone();
         case.exchange.launched = Some(self.launched);
         case.exchange.kind = self.kind;

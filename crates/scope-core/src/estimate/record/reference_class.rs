@@ -295,7 +295,8 @@ pub fn share_shorter(days: &[f64], limit: f64) -> f64 {
 pub fn whole_days(days: f64) -> f64 {
     // Read back with the case reader's number parser: std's float parser would be a copy of its
     // own in the bundle.
-    crate::support::number::parse_number(&crate::support::number::Fixed(days, 0).to_string()).unwrap_or(days)
+    crate::support::number::parse_number(&crate::support::number::Fixed(days, 0).to_string())
+        .unwrap_or(days)
 }
 
 fn r1(x: f64) -> f64 {
@@ -362,7 +363,7 @@ mod tests {
 
     #[test]
     fn percentile_counts_the_shorter_builds() {
-        let mut case = crate::workbench::session::blank_case("2026-11-25".parse().unwrap());
+        let mut case = crate::case::blank_case("2026-11-25".parse().unwrap());
         case.connector.market = Market::Perpetual;
         case.connector.precedent = Some("okx".into());
         // The class: 16, 25, 33, 58, 69 days.
@@ -406,7 +407,7 @@ mod tests {
         case.connector.precedent = Some("binance_perpetual".into());
         assert!(!reuses_spot(&case));
         // A path without development is not compared.
-        case.path = crate::process::EngagementPath::ExchangeMaintained;
+        case.path = crate::case::EngagementPath::ExchangeMaintained;
         let maintained = ReferenceClass::of(&case, 20.0);
         assert_eq!(maintained.percentile_of_p50, None);
         assert!(maintained.sentence.contains("for reference only"));

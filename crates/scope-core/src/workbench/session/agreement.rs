@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::agreement::{AgreementKind, AgreementSpec, Incentives};
 use crate::case::Case;
+use crate::case::{AgreementKind, AgreementSpec, Incentives};
 
 /// A typed amount of the agreement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

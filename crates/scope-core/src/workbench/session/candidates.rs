@@ -4,7 +4,7 @@ use crate::support::number::Shortest;
 use crate::support::sorted_map::SortedMap;
 
 use crate::case::Case;
-use crate::evaluate::criteria::{
+use crate::case::{
     AhpEntry, AhpInput, Candidate, Criterion, CriterionKind, Method, Normalization,
     default_criteria,
 };
@@ -129,7 +129,7 @@ pub fn apply(c: &mut Case, edit: CandidatesEdit) -> Option<(String, String, Resu
             list.push(Criterion {
                 id: id.clone(),
                 label: Some(format!("Criterion {}", list.len() + 1)),
-                kind: crate::evaluate::criteria::CriterionKind::Benefit,
+                kind: crate::case::CriterionKind::Benefit,
                 unit: None,
                 weight: Some(0.1),
             });

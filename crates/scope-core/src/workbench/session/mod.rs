@@ -12,14 +12,14 @@ use crate::support::sorted_map::SortedMap;
 
 use rust_decimal::Decimal;
 
+use crate::case::Answer;
 use crate::case::{Build, Case, ExchangeKind, FieldError, Market};
-use crate::estimate::{Experience, TaskId};
-use crate::process::{EngagementPath, GovernanceEra, StageId, StageStatus};
-use crate::maturity::rubric::Answer;
+use crate::case::{EngagementPath, GovernanceEra, StageId, StageStatus};
+use crate::case::{Experience, TaskId};
 
-use agreement as agreement_edit;
 pub use crate::workbench::session::agreement::{AgreementEdit, AgreementField};
 pub use crate::workbench::session::candidates::{CandidatesEdit, judgement};
+use agreement as agreement_edit;
 
 /// A text field of the case, by its path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,38 +71,6 @@ pub enum Edit {
     /// Candidates, criteria, weights, method, selection.
     Candidates(CandidatesEdit),
     Agreement(AgreementEdit),
-}
-
-/// A new case, dated `as_of` (the day it is created), with the estimator's defaults and a rate so
-/// that every figure shows at once; the questionnaire starts unanswered.
-pub fn blank_case(as_of: crate::support::date::Date) -> Case {
-    // Built directly rather than read from JSON: a first visit then starts without compiling the
-    // case reader (the test below holds it equal to the minimal case file with these two fields).
-    Case {
-        version: crate::case::CASE_VERSION,
-        as_of: Some(as_of),
-        exchange: crate::case::Exchange {
-            name: "Your exchange".into(),
-            launched: None,
-            kind: crate::case::ExchangeKind::Cex,
-        },
-        connector: Default::default(),
-        path: crate::case::default_path(),
-        governance_era: crate::case::default_era(),
-        api: SortedMap::new(),
-        estimate: crate::case::EstimateSettings {
-            hourly_rate: Some(Decimal::from(75)),
-            ..Default::default()
-        },
-        simulation: Default::default(),
-        stages: SortedMap::new(),
-        criteria: None,
-        candidates: Vec::new(),
-        weights: Default::default(),
-        evaluation: Default::default(),
-        selected_candidate: None,
-        agreement: None,
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -319,7 +287,8 @@ impl Session {
 fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
     let t = text.trim();
     let number = |what: &str| -> Result<f64, String> {
-        crate::support::number::parse_number(t).ok_or_else(|| format!("{t:?} is not a number{what}"))
+        crate::support::number::parse_number(t)
+            .ok_or_else(|| format!("{t:?} is not a number{what}"))
     };
     let decimal = || -> Result<Decimal, String> {
         crate::support::money::parse_amount(t)
@@ -355,6 +324,7 @@ fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::blank_case;
 
     /// Typing an exponent key by key: the field shows each keystroke as typed, and the rate is
     /// only taken when it is what was written (it once became 1000 at "1e3" and the cost USD

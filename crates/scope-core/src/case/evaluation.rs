@@ -10,6 +10,7 @@ use crate::support::sorted_map::SortedMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::defaults;
 use crate::support::number::parse_number;
 use crate::support::text_enum::text_enum;
 
@@ -193,7 +194,7 @@ impl Method {
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationSettings {
-    #[serde(default = "default_method")]
+    #[serde(default = "defaults::method")]
     pub method: Method,
     /// Default: max for the weighted sum, vector for TOPSIS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -203,12 +204,8 @@ pub struct EvaluationSettings {
 impl Default for EvaluationSettings {
     fn default() -> Self {
         Self {
-            method: default_method(),
+            method: defaults::method(),
             normalization: None,
         }
     }
-}
-
-fn default_method() -> Method {
-    Method::WeightedSum
 }
