@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use scope_core::reports::{proposal, report};
+use scope_core::reports::{self, proposal};
 use scope_core::{Case, agreement, evaluate};
 use serde::Serialize;
 
@@ -143,7 +143,7 @@ fn run(command: Command) -> Result<String, String> {
             output(
                 input.format,
                 &r,
-                || report::maturity_markdown(&case, &r),
+                || reports::maturity::document(&case, &r).to_markdown(),
                 None,
             )
         }
@@ -153,7 +153,7 @@ fn run(command: Command) -> Result<String, String> {
             output(
                 input.format,
                 &r,
-                || report::estimate_markdown(&case, &r),
+                || reports::estimate::document(&case, &r).to_markdown(),
                 None,
             )
         }
@@ -163,18 +163,18 @@ fn run(command: Command) -> Result<String, String> {
             output(
                 input.format,
                 &plan,
-                || report::plan_markdown(&case, &plan),
+                || reports::plan::document(&case, &plan).to_markdown(),
                 None,
             )
         }
         Command::Evaluate(input) => {
             let case = read_case(&input)?;
             let r = evaluate::evaluate(&case).map_err(|e| e.to_string())?;
-            let csv = report::evaluation_csv(&r);
+            let csv = reports::evaluation::csv(&r);
             output(
                 input.format,
                 &r,
-                || report::evaluation_markdown(&case, &r),
+                || reports::evaluation::document(&case, &r).to_markdown(),
                 Some(csv),
             )
         }
@@ -185,22 +185,25 @@ fn run(command: Command) -> Result<String, String> {
                 .as_ref()
                 .ok_or_else(|| scope_core::case::Need::AGREEMENT.error().to_string())?;
             let r = agreement::project(spec, &case.estimate.currency);
-            let csv = report::agreement_csv(&r);
+            let csv = reports::agreement::csv(&r);
             output(
                 input.format,
                 &r,
-                || report::agreement_markdown(&case, &r),
+                || reports::agreement::document(&case, &r).to_markdown(),
                 Some(csv),
             )
         }
         Command::Proposal(input) => {
             let case = read_case(&input)?;
-            document(input.format, proposal::proposal_markdown(&case))
+            document(input.format, proposal::proposal(&case).to_markdown())
         }
         Command::Announcement(input) => {
             let case = read_case(&input)?;
             let r = evaluate::evaluate(&case).map_err(|e| e.to_string())?;
-            document(input.format, proposal::announcement_markdown(&case, &r))
+            document(
+                input.format,
+                proposal::announcement(&case, &r).to_markdown(),
+            )
         }
     }
 }

@@ -133,7 +133,7 @@ fn run_everything(case: &Case) -> Result<(), TestCaseError> {
             prop_assert_eq!(month.developer + month.foundation, month.total);
         }
     }
-    let _ = scope_core::reports::proposal::proposal_markdown(case);
+    let _ = scope_core::reports::proposal::proposal(case).to_markdown();
     let _ = scope_core::formats::share::decode(&scope_core::formats::share::encode(case));
     Ok(())
 }
@@ -151,7 +151,6 @@ proptest! {
         let _ = scope_core::workbench::workspace::Workspace::from_json(&text);
         let _ = scope_core::formats::share::decode(&text);
         let _ = scope_core::formats::candidates_csv::parse(&text, &scope_core::case::default_criteria());
-        let _ = scope_core::reports::markdown::parse(&text);
     }
 
     /// Extreme, well-shaped cases: refused with named fields, or computed with finite figures.

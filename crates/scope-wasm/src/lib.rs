@@ -57,7 +57,7 @@ pub fn agreement_projection(case_json: &str) -> Result<String, JsError> {
 /// The proposal to the exchange, as Markdown.
 #[wasm_bindgen(js_name = proposal)]
 pub fn proposal_markdown(case_json: &str) -> Result<String, JsError> {
-    Ok(proposal::proposal_markdown(&read(case_json)?))
+    Ok(proposal::proposal(&read(case_json)?).to_markdown())
 }
 
 /// The case file's JSON Schema.

@@ -238,13 +238,13 @@ pub fn App(props: &AppProps) -> Html {
                 "proposal" => download(
                     &file_name(&format!("{name} proposal"), "md"),
                     "text/markdown",
-                    &proposal::proposal_markdown(&valid),
+                    &proposal::proposal(&valid).to_markdown(),
                 ),
                 "announcement" => match scope_core::evaluate::evaluate(&valid) {
                     Ok(r) => download(
                         &file_name(&format!("{name} announcement"), "md"),
                         "text/markdown",
-                        &proposal::announcement_markdown(&valid, &r),
+                        &proposal::announcement(&valid, &r).to_markdown(),
                     ),
                     Err(e) => Err(format!("no announcement yet: {e}")),
                 },

@@ -1,6 +1,34 @@
-//! The reports: each tool's figures and the proposal to the exchange, written as Markdown and CSV.
+//! The reports: each tool's figures and the proposal to the exchange, built once as typed blocks
+//! (`Document`) and written from them as Markdown, with the CSV exports beside them.
 //! May import: support, case, process, maturity, agreement, evaluate, estimate.
 
-pub mod markdown;
+pub mod agreement;
+pub mod document;
+pub mod estimate;
+pub mod evaluation;
+pub mod maturity;
+pub mod plan;
 pub mod proposal;
-pub mod report;
+
+pub use document::{Block, Document, Inline, Table, Text};
+
+use crate::process::{Applies, PlannedStage};
+use crate::support::number::Fixed;
+
+/// Days as "45 days (6.4 weeks)".
+pub fn days(d: f64) -> String {
+    format!("{} days ({} weeks)", Fixed(d, 0), Fixed(d / 7.0, 1))
+}
+
+/// A stage's three-point days as the tables show them, or "-" for a skipped stage.
+pub fn stage_days(s: &PlannedStage) -> String {
+    match (s.applies, s.days) {
+        (Applies::Skipped, _) | (_, None) => "-".to_string(),
+        (_, Some(d)) => format!(
+            "{} / {} / {}",
+            Fixed(d.optimistic, 0),
+            Fixed(d.most_likely, 0),
+            Fixed(d.pessimistic, 0),
+        ),
+    }
+}

@@ -2,17 +2,18 @@
 //! the public announcement of a maintainer selection (stage 4: "the developer - maintainer
 //! selection will be made public as well as developer compensation").
 
-use crate::support::number::Fixed;
-use std::fmt::Write;
+use rust_decimal::Decimal;
 
 use crate::agreement::{self, AgreementReport};
-use crate::case::AgreementKind;
-use crate::case::{Build, Case, Market};
+use crate::case::{AgreementKind, Build, Case, CriterionKind, ExchangeKind, Market};
 use crate::estimate::EstimateReport;
 use crate::evaluate::EvaluationReport;
 use crate::process::Applies;
-use crate::reports::report::{amount, days, figures_table, money, stage_days, thousands};
-use crate::support::escape::Md;
+use crate::support::number::Fixed;
+use crate::support::written::{amount, money, thousands};
+
+use super::estimate::{constraints, figures_table, outside_view};
+use super::{Document, Table, Text, days, stage_days};
 
 fn market_label(m: Market) -> &'static str {
     match m {
@@ -29,11 +30,10 @@ fn connector_phrase(case: &Case) -> String {
         Build::New => format!("a new {market} connector"),
         Build::Modification => format!(
             "a modification of the existing {} connector ({market})",
-            Md(case
-                .connector
+            case.connector
                 .base_connector
                 .as_deref()
-                .unwrap_or("Hummingbot"))
+                .unwrap_or("Hummingbot")
         ),
     }
 }
@@ -45,8 +45,8 @@ pub fn selected(case: &Case, evaluation: &EvaluationReport) -> Option<String> {
         .or_else(|| evaluation.winner().map(|w| w.name.clone()))
 }
 
-/// The whole proposal as Markdown. Parts the case cannot fill yet say what is missing.
-pub fn proposal_markdown(case: &Case) -> String {
+/// The whole proposal. Parts the case cannot fill yet say what is missing.
+pub fn proposal(case: &Case) -> Document {
     let maturity = crate::maturity::rank(case);
     let estimate = crate::estimate::estimate(case);
     let plan = match &estimate {
@@ -59,74 +59,91 @@ pub fn proposal_markdown(case: &Case) -> String {
         .as_ref()
         .map(|a| agreement::project(a, &case.estimate.currency));
     let currency = &case.estimate.currency;
-    let name = Md(&case.exchange.name);
+    let name = &case.exchange.name;
 
-    let mut out = String::new();
-    let _ = writeln!(out, "# Connector proposal: {name}\n");
-    let _ = writeln!(
-        out,
-        "{} for {name}{}, prepared by the Hummingbot Foundation{}.\n",
+    let mut d = Document::default();
+    d.heading(1, format!("Connector proposal: {name}"));
+    d.paragraph(format!(
+        "{} for {name}{}, prepared by the Hummingbot Foundation{}.",
         capitalized(&connector_phrase(case)),
         match case.exchange.kind {
-            crate::case::ExchangeKind::Dex => " (decentralised exchange)",
-            crate::case::ExchangeKind::Cex => "",
+            ExchangeKind::Dex => " (decentralised exchange)",
+            ExchangeKind::Cex => "",
         },
         case.as_of.map(|d| format!(" on {d}")).unwrap_or_default()
-    );
+    ));
 
-    let _ = writeln!(out, "## Summary\n");
-    let _ = writeln!(out, "- **Engagement path:** {}.", plan.path_label);
-    let _ = writeln!(
-        out,
-        "- **API maturity:** rank {} (score {} / 100).",
-        maturity.rank_label,
-        Fixed(maturity.score, 1),
-    );
+    d.heading(2, "Summary");
+    let fact = |label: &str, text: String| Text::strong(label).then(format!(" {text}"));
+    let mut summary = vec![
+        fact("Engagement path:", format!("{}.", plan.path_label)),
+        fact(
+            "API maturity:",
+            format!(
+                "rank {} (score {} / 100).",
+                maturity.rank_label,
+                Fixed(maturity.score, 1)
+            ),
+        ),
+    ];
     match &estimate {
         Ok(e) => {
-            let _ = writeln!(
-                out,
-                "- **Delivery:** {} at P50, {} at P80, from maintainer assignment to merge; {}% risk of exceeding the Foundation's 90-day delivery guarantee.",
-                days(e.calendar_days.p50),
-                days(e.calendar_days.p80),
-                Fixed(e.p_over_90_days * 100.0, 0),
-            );
-            let _ = writeln!(
-                out,
-                "- **Build cost:** {currency} {} at P50, {currency} {} at P80, {currency} {} at P90.",
-                money(e.cost.p50),
-                money(e.cost.p80),
-                money(e.cost.p90)
-            );
+            summary.push(fact(
+                "Delivery:",
+                format!(
+                    "{} at P50, {} at P80, from maintainer assignment to merge; {}% risk of exceeding the Foundation's 90-day delivery guarantee.",
+                    days(e.calendar_days.p50),
+                    days(e.calendar_days.p80),
+                    Fixed(e.p_over_90_days * 100.0, 0),
+                ),
+            ));
+            summary.push(fact(
+                "Build cost:",
+                format!(
+                    "{currency} {} at P50, {currency} {} at P80, {currency} {} at P90.",
+                    money(e.cost.p50),
+                    money(e.cost.p80),
+                    money(e.cost.p90)
+                ),
+            ));
         }
-        Err(err) => {
-            let _ = writeln!(out, "- **Delivery and cost:** not estimated yet ({err}).");
-        }
+        Err(err) => summary.push(fact(
+            "Delivery and cost:",
+            format!("not estimated yet ({err})."),
+        )),
     }
     if let Some(ev) = &evaluation
         && let Some(who) = selected(case, ev)
     {
-        let _ = writeln!(out, "- **Maintainer:** {}.", Md(&who));
+        summary.push(fact("Maintainer:", format!("{who}.")));
     }
     if let Some(a) = &agreement {
-        let _ = writeln!(out, "- **Agreement:** {}.", agreement_summary(case, a));
+        summary.push(fact(
+            "Agreement:",
+            format!("{}.", agreement_summary(case, a)),
+        ));
     }
+    d.list(summary);
 
-    let _ = writeln!(out, "\n## Stages and timeline\n");
-    let _ = writeln!(
-        out,
-        "| stage | applies | calendar days (optimistic / most likely / pessimistic) | status |\n| --- | --- | --- | --- |"
-    );
+    d.heading(2, "Stages and timeline");
+    let mut stages = Table::new(&[
+        ("stage", false),
+        ("applies", false),
+        (
+            "calendar days (optimistic / most likely / pessimistic)",
+            false,
+        ),
+        ("status", false),
+    ]);
     for s in &plan.stages {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            s.label,
-            s.applies,
+        stages.row([
+            s.label.to_string(),
+            s.applies.to_string(),
             stage_days(s),
-            s.status.as_str().replace('_', " ")
-        );
+            s.status.as_str().replace('_', " "),
+        ]);
     }
+    d.table(stages);
     let skipped: Vec<String> = plan
         .stages
         .iter()
@@ -134,120 +151,112 @@ pub fn proposal_markdown(case: &Case) -> String {
         .map(|s| format!("{}: {}", s.label, s.reason))
         .collect();
     if !skipped.is_empty() {
-        let _ = writeln!(out, "\nNot needed on this path:\n");
-        for s in skipped {
-            let _ = writeln!(out, "- {s}");
-        }
+        d.paragraph("Not needed on this path:");
+        d.list(skipped);
     }
 
-    let _ = writeln!(out, "\n## API maturity\n");
-    let _ = writeln!(
-        out,
+    d.heading(2, "API maturity");
+    d.paragraph(format!(
         "Score {} / 100, rank {}.",
         Fixed(maturity.score, 1),
         maturity.rank_label,
-    );
+    ));
     if !maturity.blockers.is_empty() {
         let names: Vec<&str> = maturity.blockers.iter().map(|b| b.label).collect();
-        let _ = writeln!(
-            out,
-            "\n**Blocked** until the exchange offers: {}.",
-            names.join(", ")
+        d.paragraph(
+            Text::strong("Blocked")
+                .then(format!(" until the exchange offers: {}.", names.join(", "))),
         );
     }
-    let _ = writeln!(out, "\n| section | score |\n| --- | ---: |");
+    let mut sections = Table::new(&[("section", false), ("score", true)]);
     for s in &maturity.sections {
-        let _ = writeln!(out, "| {} | {} |", s.label, Fixed(s.score, 0));
+        sections.row([s.label.to_string(), Fixed(s.score, 0).to_string()]);
     }
+    d.table(sections);
     if !maturity.findings.is_empty() {
-        let _ = writeln!(out, "\nWhat the documentation gaps will cost:\n");
-        for f in maturity.findings.iter().take(6) {
-            let _ = writeln!(out, "- {}", f.sentence);
-        }
+        d.paragraph("What the documentation gaps will cost:");
+        d.list(
+            maturity
+                .findings
+                .iter()
+                .take(6)
+                .map(|f| f.sentence.as_str()),
+        );
     }
 
     if let Ok(e) = &estimate {
-        estimate_section(&mut out, e, currency);
+        estimate_section(&mut d, e, currency);
     }
 
     if let Some(ev) = &evaluation {
-        let _ = writeln!(out, "\n## Maintainer\n");
+        d.heading(2, "Maintainer");
         if let Some(who) = selected(case, ev) {
-            let _ = writeln!(out, "Proposed maintainer: **{}**.\n", Md(&who));
+            d.paragraph(
+                Text::from("Proposed maintainer: ")
+                    .then_strong(who)
+                    .then("."),
+            );
         }
-        ranking_table(&mut out, ev, 5);
+        ranking(&mut d, ev, 5);
     }
 
     if let Some(a) = &agreement {
-        agreement_section(&mut out, case, a);
+        agreement_section(&mut d, case, a);
     }
 
-    let _ = writeln!(out, "\n## Next step\n");
+    d.heading(2, "Next step");
     match plan
         .next_stage
         .and_then(|id| plan.stages.iter().find(|s| s.id == id))
     {
-        Some(s) => {
-            let _ = writeln!(out, "{}: {}", s.label, s.reason);
-        }
-        None => {
-            let _ = writeln!(out, "Every stage is done: the connector is merged.");
-        }
+        Some(s) => d.paragraph(format!("{}: {}", s.label, s.reason)),
+        None => d.paragraph("Every stage is done: the connector is merged."),
     }
-    out
+    d
 }
 
-fn estimate_section(out: &mut String, e: &EstimateReport, currency: &str) {
+fn estimate_section(d: &mut Document, e: &EstimateReport, currency: &str) {
     let mc = &e.effort_hours.monte_carlo;
-    let _ = writeln!(out, "\n## Effort, duration and cost\n");
-    figures_table(out, e, false);
-    let _ = writeln!(
-        out,
-        "\nP80 means 4 in 5 simulated projects finish at or under that figure ({} Monte Carlo samples of the work breakdown). The cost is the effort at {currency} {} an hour plus {}% for the Foundation's project management and QA. For reference: {}.",
+    d.heading(2, "Effort, duration and cost");
+    d.table(figures_table(e, false));
+    d.paragraph(format!(
+        "P80 means 4 in 5 simulated projects finish at or under that figure ({} Monte Carlo samples of the work breakdown). The cost is the effort at {currency} {} an hour plus {}% for the Foundation's project management and QA. For reference: {}.",
         thousands(mc.samples.into()),
         money(e.cost.hourly_rate),
         e.cost.overhead_pct.normalize(),
         e.cost.reference
-    );
-    crate::reports::report::outside_view(out, e);
-    if !e.constraints.is_empty() {
-        let _ = writeln!(out, "\n## Constraints\n");
-        for c in &e.constraints {
-            let _ = writeln!(out, "- {c}");
-        }
-    }
+    ));
+    outside_view(d, e);
+    constraints(d, e);
 }
 
-fn ranking_table(out: &mut String, ev: &EvaluationReport, limit: usize) {
-    let _ = writeln!(out, "| rank | candidate | score |\n| ---: | --- | ---: |");
+fn ranking(d: &mut Document, ev: &EvaluationReport, limit: usize) {
+    let mut t = Table::new(&[("rank", true), ("candidate", false), ("score", true)]);
     for r in ev.ranking.iter().take(limit) {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            r.rank,
-            Md(&r.name),
-            Fixed(r.score, 3)
-        );
+        t.row([
+            r.rank.to_string(),
+            r.name.clone(),
+            Fixed(r.score, 3).to_string(),
+        ]);
     }
+    d.table(t);
     if ev.ranking.len() > limit {
-        let _ = writeln!(out, "\n({} more candidates.)", ev.ranking.len() - limit);
+        d.paragraph(format!("({} more candidates.)", ev.ranking.len() - limit));
     }
-    let method = ev.method.label();
     let weights: Vec<String> = ev
         .criteria
         .iter()
         .zip(&ev.weights.0)
-        .map(|(c, (_, w))| format!("{} {}%", Md(c.label()), Fixed(w * 100.0, 0)))
+        .map(|(c, (_, w))| format!("{} {}%", c.label(), Fixed(w * 100.0, 0)))
         .collect();
-    let _ = writeln!(
-        out,
-        "\nMethod: {method}, {} normalization. Weights: {}.",
+    d.paragraph(format!(
+        "Method: {}, {} normalization. Weights: {}.",
+        ev.method.label(),
         ev.normalization,
         weights.join(", ")
-    );
+    ));
     if let Some(ahp) = &ev.ahp {
-        let _ = writeln!(
-            out,
+        d.paragraph(format!(
             "Weights from AHP pairwise comparisons: consistency ratio {} ({}).",
             Fixed(ahp.cr, 3),
             if ahp.consistent {
@@ -255,7 +264,7 @@ fn ranking_table(out: &mut String, ev: &EvaluationReport, limit: usize) {
             } else {
                 "above 0.10: revisit the comparisons"
             },
-        );
+        ));
     }
 }
 
@@ -276,117 +285,111 @@ fn agreement_summary(case: &Case, a: &AgreementReport) -> String {
     }
 }
 
-fn agreement_section(out: &mut String, case: &Case, a: &AgreementReport) {
+fn agreement_section(d: &mut Document, case: &Case, a: &AgreementReport) {
     let currency = &a.currency;
     let n = a.months.len();
-    let _ = writeln!(out, "\n## Agreement and compensation\n");
-    let _ = writeln!(out, "{}.", agreement_summary(case, a));
-    let _ = writeln!(
-        out,
-        "\nOver {n} months: {currency} {} in all, {currency} {} to the maintainer for ongoing maintenance (as long as maintenance is performing well) and {currency} {} to the Foundation for sustainment.",
+    d.heading(2, "Agreement and compensation");
+    d.paragraph(format!("{}.", agreement_summary(case, a)));
+    let mut totals = format!(
+        "Over {n} months: {currency} {} in all, {currency} {} to the maintainer for ongoing maintenance (as long as maintenance is performing well) and {currency} {} to the Foundation for sustainment.",
         money(a.totals.total),
         money(a.totals.developer),
         money(a.totals.foundation)
     );
-    if a.totals.build_charge > rust_decimal::Decimal::ZERO {
-        let _ = writeln!(
-            out,
-            "The build charge of {currency} {} goes from the exchange to the developer.",
+    if a.totals.build_charge > Decimal::ZERO {
+        totals += &format!(
+            " The build charge of {currency} {} goes from the exchange to the developer.",
             money(a.totals.build_charge)
         );
     }
-    if a.totals.maintenance_fees > rust_decimal::Decimal::ZERO {
-        let _ = writeln!(
-            out,
-            "Year-2 maintenance fees: {currency} {}.",
+    if a.totals.maintenance_fees > Decimal::ZERO {
+        totals += &format!(
+            " Year-2 maintenance fees: {currency} {}.",
             money(a.totals.maintenance_fees)
         );
     }
+    d.paragraph(totals);
     if let Some(p) = &a.placement {
-        let _ = writeln!(
-            out,
-            "\nCompared with the agreements the Foundation published: {}",
+        d.paragraph(format!(
+            "Compared with the agreements the Foundation published: {}",
             p.sentence
-        );
+        ));
     }
     if let Some(i) = &a.incentives {
-        let token = Md(i
+        let token = i
             .exchange_token_symbol
             .as_deref()
-            .unwrap_or("exchange tokens"));
-        let _ = writeln!(
-            out,
-            "\nIncentive plan: {} HBOT and {} {token} for the first {} users ({} HBOT and {} {token} each).",
+            .unwrap_or("exchange tokens");
+        d.paragraph(format!(
+            "Incentive plan: {} HBOT and {} {token} for the first {} users ({} HBOT and {} {token} each).",
             amount(i.hbot),
             amount(i.exchange_token),
             thousands(i.first_users.into()),
             i.hbot_per_user.normalize(),
             i.exchange_token_per_user.normalize()
-        );
+        ));
     }
 }
 
 /// The public announcement of a maintainer selection: winner, scores, weights, compensation.
-pub fn announcement_markdown(case: &Case, ev: &EvaluationReport) -> String {
-    let mut out = String::new();
-    let name = Md(&case.exchange.name);
+pub fn announcement(case: &Case, ev: &EvaluationReport) -> Document {
+    let mut d = Document::default();
+    let name = &case.exchange.name;
     let who = selected(case, ev).unwrap_or_default();
-    let _ = writeln!(out, "# Maintainer selection: the {name} connector\n");
-    let _ = writeln!(
-        out,
-        "The Hummingbot Foundation has selected **{}** to build and maintain the {name} connector: {}.\n",
-        Md(&who),
-        connector_phrase(case)
+    d.heading(1, format!("Maintainer selection: the {name} connector"));
+    d.paragraph(
+        Text::from("The Hummingbot Foundation has selected ")
+            .then_strong(who.as_str())
+            .then(format!(
+                " to build and maintain the {name} connector: {}.",
+                connector_phrase(case)
+            )),
     );
     if case.selected_candidate.is_some() && ev.winner().is_some_and(|w| w.name != who) {
-        let _ = writeln!(
-            out,
-            "The selection differs from the top score; the Foundation states its reasons separately.\n"
+        d.paragraph(
+            "The selection differs from the top score; the Foundation states its reasons separately.",
         );
     }
-    let _ = writeln!(out, "## How the candidates were compared\n");
-    let _ = writeln!(
-        out,
-        "| criterion | more is | weight |\n| --- | --- | ---: |"
-    );
+    d.heading(2, "How the candidates were compared");
+    let mut t = Table::new(&[("criterion", false), ("more is", false), ("weight", true)]);
     for (c, (_, w)) in ev.criteria.iter().zip(&ev.weights.0) {
         let better = match c.kind {
-            crate::case::CriterionKind::Benefit => "better",
-            crate::case::CriterionKind::Cost => "worse",
+            CriterionKind::Benefit => "better",
+            CriterionKind::Cost => "worse",
         };
-        let _ = writeln!(
-            out,
-            "| {} | {better} | {}% |",
-            Md(c.label()),
-            Fixed(w * 100.0, 1),
-        );
+        t.row([
+            c.label().to_string(),
+            better.to_string(),
+            format!("{}%", Fixed(w * 100.0, 1)),
+        ]);
     }
-    let _ = writeln!(out, "\n## Scores\n");
-    ranking_table(&mut out, ev, usize::MAX);
+    d.table(t);
+    d.heading(2, "Scores");
+    ranking(&mut d, ev, usize::MAX);
     if let Some(a) = case
         .agreement
         .as_ref()
         .map(|a| agreement::project(a, &case.estimate.currency))
     {
-        let _ = writeln!(out, "\n## Compensation\n");
+        d.heading(2, "Compensation");
         let currency = &a.currency;
-        if a.totals.build_charge > rust_decimal::Decimal::ZERO {
-            let _ = writeln!(
-                out,
-                "- Build: {currency} {}, paid by the exchange to the developer.",
+        let mut items = Vec::new();
+        if a.totals.build_charge > Decimal::ZERO {
+            items.push(format!(
+                "Build: {currency} {}, paid by the exchange to the developer.",
                 money(a.totals.build_charge)
-            );
+            ));
         }
-        let _ = writeln!(
-            out,
-            "- Maintenance: {}% of the {} agreement, projected at {currency} {} over {} months, as long as maintenance is performing well.",
+        items.push(format!(
+            "Maintenance: {}% of the {} agreement, projected at {currency} {} over {} months, as long as maintenance is performing well.",
             a.developer_share_pct,
             a.kind,
             money(a.totals.developer),
             a.months.len()
-        );
+        ));
+        d.list(items);
     }
-    out
+    d
 }
 
 /// The phrases capitalized here are the app's own, in ASCII: ASCII case keeps the Unicode case

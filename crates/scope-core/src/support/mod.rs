@@ -12,3 +12,4 @@ pub(crate) mod pretty;
 pub mod sorted_map;
 pub(crate) mod text_enum;
 pub mod three_point;
+pub mod written;

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use scope_core::agreement::{self, AgreementReport, published_strip};
 use scope_core::case::AgreementKind;
-use scope_core::reports::report::money;
 use scope_core::support::number::{Fixed, Shortest};
+use scope_core::support::written::money;
 use scope_core::workbench::session::{AgreementEdit, AgreementField, Edit, Session};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

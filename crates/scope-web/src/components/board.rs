@@ -1,7 +1,7 @@
 //! The workspace's cases on the board: requested, in progress, completed.
 
-use scope_core::reports::report::money;
 use scope_core::support::number::Fixed;
+use scope_core::support::written::money;
 use scope_core::workbench::workspace::{Card, Column, StoredCase, card};
 use yew::prelude::*;
 
