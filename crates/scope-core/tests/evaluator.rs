@@ -575,3 +575,19 @@ fn published_strip_places_points_and_offer_on_one_scale() {
     let none = published_strip(AgreementKind::Variable, Decimal::ZERO, 300.0);
     assert_eq!(none.offer_x, 6.0);
 }
+
+/// The AHP select shows the judgement nearest the case's, as ratios go.
+#[test]
+fn the_nearest_judgement_on_saatys_scale() {
+    use scope_core::evaluate::ahp::{SCALE, nearest_scale};
+    let label = |v: f64| SCALE[nearest_scale(v)].1;
+    assert_eq!(label(1.0), "1: equal");
+    assert_eq!(label(3.0), "3: moderately more");
+    assert_eq!(label(1.0 / 3.0), "1/3: moderately less");
+    // 2.9 is nearer 3 than 2 as ratios go, and so is 2.5 (2.5/2 > 3/2.5).
+    assert_eq!(label(2.9), "3: moderately more");
+    assert_eq!(label(2.5), "3: moderately more");
+    assert_eq!(label(2.4), "2");
+    assert_eq!(label(100.0), "9: extremely more");
+    assert_eq!(label(1e-6), "1/9: extremely less");
+}

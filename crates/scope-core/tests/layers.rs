@@ -5,6 +5,8 @@
 //! test fails when a module imports one it does not name, when the named rules make a circle, when
 //! a module file sits outside a folder, or when a file has more than `MAX_CODE_LINES` lines of code.
 
+#![allow(clippy::unwrap_used, clippy::disallowed_types)] // a test, not in the bundle
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

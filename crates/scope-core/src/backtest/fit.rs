@@ -166,7 +166,7 @@ pub fn fit(builds: &[&Prepared]) -> CommonFactor {
 }
 
 fn median(xs: &mut [f64]) -> f64 {
-    xs.sort_unstable_by(f64::total_cmp);
+    crate::support::order::sort_floats(xs);
     crate::estimate::stats::percentile_sorted(xs, 50.0)
 }
 

@@ -107,7 +107,7 @@ pub fn backtest() -> BacktestReport {
             let sim = estimate::simulate(&inputs);
             let development = estimate::development_days(case, &sim);
             let mut span = estimate::build_days(case, &sim, &development);
-            span.sort_unstable_by(f64::total_cmp);
+            crate::support::order::sort_floats(&mut span);
             let model = Forecast {
                 p10: stats::percentile_sorted(&span, 10.0),
                 p50: stats::percentile_sorted(&span, 50.0),
@@ -161,7 +161,7 @@ pub fn backtest() -> BacktestReport {
 
 fn scores(forecasts: &[&Forecast], days: &[f64]) -> Scores {
     let median = |mut xs: Vec<f64>| {
-        xs.sort_unstable_by(f64::total_cmp);
+        crate::support::order::sort_floats(&mut xs);
         stats::percentile_sorted(&xs, 50.0)
     };
     let mut pit_deciles = [0; 10];
@@ -183,7 +183,7 @@ fn scores(forecasts: &[&Forecast], days: &[f64]) -> Scores {
             forecasts
                 .iter()
                 .zip(days)
-                .map(|(f, d)| (d / f.p50).ln().abs())
+                .map(|(f, d)| libm::log(d / f.p50).abs())
                 .collect(),
         ),
         median_p90_over_p10: median(forecasts.iter().map(|f| f.p90 / f.p10).collect()),
@@ -224,8 +224,8 @@ pub fn markdown(r: &BacktestReport) -> String {
         n = r.builds,
         half = m.at_or_under_p50,
         spread = Fixed(m.median_p90_over_p10, 1),
-        model_off = Fixed(m.median_abs_log_error.exp(), 2),
-        naive_off = Fixed(v.median_abs_log_error.exp(), 2),
+        model_off = Fixed(libm::exp(m.median_abs_log_error), 2),
+        naive_off = Fixed(libm::exp(v.median_abs_log_error), 2),
     );
     let _ = writeln!(out, "## Result\n");
     let _ = writeln!(
@@ -302,8 +302,8 @@ pub fn markdown(r: &BacktestReport) -> String {
         n = r.builds,
         spot = Fixed(r.fitted.mu_spot, 3),
         perp = Fixed(r.fitted.mu_perpetual, 3),
-        spot_pace = Fixed(r.fitted.mu_spot.exp(), 2),
-        perp_pace = Fixed(r.fitted.mu_perpetual.exp(), 2),
+        spot_pace = Fixed(libm::exp(r.fitted.mu_spot), 2),
+        perp_pace = Fixed(libm::exp(r.fitted.mu_perpetual), 2),
         sigma = Fixed(r.fitted.sigma, 3),
         ll = Fixed(r.log_likelihood, 3),
         spread = Fixed(spread, 2),
@@ -368,7 +368,7 @@ pub fn markdown(r: &BacktestReport) -> String {
 
 /// The backtest as JSON.
 pub fn json(r: &BacktestReport) -> String {
-    serde_json::to_string_pretty(r).unwrap_or_default()
+    crate::support::pretty::pretty(&serde_json::to_string(r).unwrap_or_default())
 }
 
 #[cfg(test)]

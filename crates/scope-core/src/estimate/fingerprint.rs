@@ -37,5 +37,5 @@ pub fn fingerprint(case: &Case) -> Result<String, CaseError> {
         "first_release_waits": first_waits,
         "reference_class": { "class": r.reference_class.class, "percentile_of_p50": r.reference_class.percentile_of_p50 },
     });
-    Ok(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n")
+    Ok(crate::support::pretty::pretty(&serde_json::to_string(&value).unwrap_or_default()) + "\n")
 }

@@ -281,7 +281,7 @@ mod tests {
         let f = CommonFactor { sigma: 0.5, ..NONE };
         let mut s = Sampler::new(2);
         let mut xs: Vec<f64> = (0..100_000).map(|_| f.draw_spread(&mut s)).collect();
-        xs.sort_by(f64::total_cmp);
+        crate::support::order::sort_floats(&mut xs);
         let ratio = crate::estimate::stats::percentile_sorted(&xs, 90.0)
             / crate::estimate::stats::percentile_sorted(&xs, 10.0);
         assert!((ratio / f.spread_floor() - 1.0).abs() < 0.02, "{ratio}");

@@ -12,6 +12,40 @@ pub const RANDOM_INDEX: [f64; 10] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.4
 pub const CR_LIMIT: f64 = 0.10;
 pub const MAX_CRITERIA: usize = 30;
 
+/// Saaty's scale, from "a is extremely more important" to "b is".
+pub const SCALE: [(f64, &str); 17] = [
+    (9.0, "9: extremely more"),
+    (8.0, "8"),
+    (7.0, "7: very strongly more"),
+    (6.0, "6"),
+    (5.0, "5: strongly more"),
+    (4.0, "4"),
+    (3.0, "3: moderately more"),
+    (2.0, "2"),
+    (1.0, "1: equal"),
+    (0.5, "1/2"),
+    (1.0 / 3.0, "1/3: moderately less"),
+    (0.25, "1/4"),
+    (0.2, "1/5: strongly less"),
+    (1.0 / 6.0, "1/6"),
+    (1.0 / 7.0, "1/7: very strongly less"),
+    (0.125, "1/8"),
+    (1.0 / 9.0, "1/9: extremely less"),
+];
+
+/// The judgement of the scale nearest `v`, as ratios go (1/3 and 3 are as far from 1): the first
+/// of two as near.
+pub fn nearest_scale(v: f64) -> usize {
+    let distance = |x: f64| (libm::log(x) - libm::log(v)).abs();
+    let mut best = 0;
+    for (i, (x, _)) in SCALE.iter().enumerate().skip(1) {
+        if distance(*x).total_cmp(&distance(SCALE[best].0)).is_lt() {
+            best = i;
+        }
+    }
+    best
+}
+
 /// One judgement that disagrees with the derived weights.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Disagreement {
@@ -162,7 +196,7 @@ pub fn evaluate(input: &AhpInput) -> Result<AhpResult, (String, String)> {
         for i in 0..m.len() {
             for j in i + 1..m.len() {
                 let implied = w[i] / w[j];
-                let error = (m[i][j] / implied).ln().abs();
+                let error = libm::log(m[i][j] / implied).abs();
                 pairs.push((
                     error,
                     Disagreement {

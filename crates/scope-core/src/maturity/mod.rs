@@ -2,6 +2,7 @@
 //! or blocked, sections and findings.
 //! May import: support, case.
 
+mod items;
 pub mod rubric;
 
 use serde::Serialize;

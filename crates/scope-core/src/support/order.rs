@@ -11,8 +11,17 @@ pub(crate) fn order_by(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<
     let mut order: Vec<usize> = (0..n).collect();
     // The index breaks every tie, so the comparison is a total order and the unstable sort has
     // one possible result.
+    #[allow(clippy::disallowed_methods)] // the rule's own exception: the one shared copy
     order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
     order
+}
+
+/// Samples in increasing order (the Monte Carlo's 10,000, the record's days): the one float sort,
+/// hot, with its comparator inlined.
+pub fn sort_floats(xs: &mut [f64]) {
+    #[allow(clippy::disallowed_methods)]
+    // the rule's own exception: one copy, for every float sort
+    xs.sort_unstable_by(f64::total_cmp);
 }
 
 /// `items` sorted stably by `cmp`.
@@ -32,6 +41,7 @@ mod tests {
         let sorted = sorted_by(items.clone(), |a, b| a.0.cmp(&b.0));
         assert_eq!(sorted, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
         let mut std = items;
+        #[allow(clippy::disallowed_methods)] // compared with std's own
         std.sort_by_key(|x| x.0);
         assert_eq!(sorted, std);
         assert_eq!(order_by(3, &|a, b| b.cmp(&a)), [2, 1, 0]);

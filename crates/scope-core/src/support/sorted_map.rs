@@ -7,6 +7,9 @@
 //! (by key), same JSON (an object) and JSON Schema as the `BTreeMap` it replaces.
 
 use std::borrow::Borrow;
+// BTreeMap here only names a type: the schema delegates to it (same JSON), and the tests compare
+// with it.
+#[allow(clippy::disallowed_types)]
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -141,6 +144,7 @@ impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     }
 }
 
+#[allow(clippy::disallowed_types)] // the schema is a BTreeMap's: same JSON
 impl<K: schemars::JsonSchema, V: schemars::JsonSchema> schemars::JsonSchema for SortedMap<K, V> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         <BTreeMap<K, V> as schemars::JsonSchema>::schema_name()
@@ -154,6 +158,7 @@ impl<K: schemars::JsonSchema, V: schemars::JsonSchema> schemars::JsonSchema for 
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_types)] // compared with std's own
 mod tests {
     use super::*;
     use proptest::prelude::*;

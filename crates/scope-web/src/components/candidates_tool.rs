@@ -3,6 +3,7 @@
 
 use scope_core::CaseError;
 use scope_core::case::{CriterionKind, Method, Normalization};
+use scope_core::evaluate::ahp::{SCALE, nearest_scale};
 use scope_core::evaluate::{EvaluationReport, StackedBar, criteria_of};
 use scope_core::support::number::{Fixed, Shortest};
 use scope_core::workbench::session::{CandidatesEdit, Edit, Session, judgement};
@@ -18,39 +19,6 @@ use crate::components::field::SelectInput;
 pub struct CandidatesToolProps {
     pub session: Session,
     pub on_edit: Callback<Edit>,
-}
-
-/// Saaty's scale, from "a is extremely more important" to "b is".
-const SCALE: [(f64, &str); 17] = [
-    (9.0, "9: extremely more"),
-    (8.0, "8"),
-    (7.0, "7: very strongly more"),
-    (6.0, "6"),
-    (5.0, "5: strongly more"),
-    (4.0, "4"),
-    (3.0, "3: moderately more"),
-    (2.0, "2"),
-    (1.0, "1: equal"),
-    (0.5, "1/2"),
-    (1.0 / 3.0, "1/3: moderately less"),
-    (0.25, "1/4"),
-    (0.2, "1/5: strongly less"),
-    (1.0 / 6.0, "1/6"),
-    (1.0 / 7.0, "1/7: very strongly less"),
-    (0.125, "1/8"),
-    (1.0 / 9.0, "1/9: extremely less"),
-];
-
-fn nearest_scale(v: f64) -> usize {
-    SCALE
-        .iter()
-        .enumerate()
-        .min_by(|a, b| {
-            (a.1.0.ln() - v.ln())
-                .abs()
-                .total_cmp(&(b.1.0.ln() - v.ln()).abs())
-        })
-        .map_or(8, |(i, _)| i)
 }
 
 #[component]

@@ -138,7 +138,7 @@ mod tests {
                 .filter(|b| b.market == market)
                 .map(|b| f64::from(b.days))
                 .collect();
-            days.sort_unstable_by(f64::total_cmp);
+            crate::support::order::sort_floats(&mut days);
             crate::estimate::stats::percentile_sorted(&days, 50.0)
         };
         assert_eq!(
