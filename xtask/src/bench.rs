@@ -11,6 +11,7 @@ use crate::build::{self, Profile};
 use crate::cmd::Cmd;
 use crate::serve::{self, Site};
 use crate::setup::{self, Tools};
+use crate::shares;
 use crate::{Options, root};
 
 /// The criterion benchmarks in the report, in its order, with what each measures.
@@ -148,69 +149,10 @@ fn size(tools: &Tools) -> Result<String, String> {
     Ok(out)
 }
 
-/// Each crate's share of the optimized wasm's code and data, by function name.
+/// Each crate's share of the optimized wasm's code and data, as a table.
 fn dependencies(tools: &Tools) -> Result<String, String> {
-    let root = root();
-    let twiggy = tools.bin("twiggy");
-    if Cmd::new(&twiggy, &root).arg("--version").read().is_none() {
-        Cmd::new("cargo", &root)
-            .args(["install", "twiggy", "--version", "=0.8.0"])
-            .run()?;
-    }
-    // The cargo output of the build above still has its names section; keep it through
-    // wasm-bindgen and wasm-opt (same -Oz) so twiggy can name every function.
-    let raw = root.join("target/wasm32-unknown-unknown/release/scope_web.wasm");
-    let dir = root.join("target/bench/names");
-    Cmd::new(tools.bin("wasm-bindgen"), &root)
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--keep-debug",
-            "--out-dir",
-        ])
-        .arg(&dir)
-        .arg(&raw)
-        .run()?;
-    let named = dir.join("scope_web_bg.wasm");
-    let optimized = dir.join("named.wasm");
-    build::wasm_opt(tools, &named, &optimized, &["--debuginfo"])?;
-    let csv = Cmd::new(&twiggy, &root)
-        .args(["top", "-n", "1000000", "-f", "csv"])
-        .arg(&optimized)
-        .read()
-        .ok_or("twiggy failed")?;
-    let mut shares: BTreeMap<String, u64> = BTreeMap::new();
-    let mut total = 0;
-    for line in csv.lines().skip(1) {
-        // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent; names may
-        // contain commas, so the numbers are read from the right.
-        let mut fields = line.rsplitn(5, ',');
-        let (Some(_), Some(_), Some(_), Some(size), Some(name)) = (
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-        ) else {
-            continue;
-        };
-        let Ok(size) = size.parse::<u64>() else {
-            continue;
-        };
-        // A name with a comma or a quote is quoted, its quotes doubled.
-        let name = name
-            .strip_prefix('"')
-            .and_then(|n| n.strip_suffix('"'))
-            .map_or_else(|| name.to_string(), |n| n.replace("\"\"", "\""));
-        if name.contains("subsection") || name.contains("custom section") {
-            continue; // the names themselves, which the served bundle does not carry
-        }
-        total += size;
-        *shares.entry(owner(&name)).or_default() += size;
-    }
-    let mut rows: Vec<_> = shares.into_iter().collect();
-    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    let rows = shares::measure(tools)?;
+    let total: u64 = rows.iter().map(|r| r.1).sum();
     let mut out = String::from(
         "Each part's share of the optimized wasm (code and data, before gzip), by function name \
          (twiggy 0.8 on the same build with names kept):\n\n| part | bytes | share |\n| --- | ---: | ---: |\n",
@@ -229,28 +171,6 @@ fn dependencies(tools: &Tools) -> Result<String, String> {
         100.0 * rest as f64 / total as f64
     );
     Ok(out)
-}
-
-/// Who a function belongs to: the first crate its name mentions; yew's component views (the
-/// app's html! code, monomorphized inside yew) and data segments are their own rows.
-fn owner(name: &str) -> String {
-    if name.starts_with("data segment") {
-        return "data (strings, tables)".into();
-    }
-    if name.contains("CompStateInner") && name.contains("::view") {
-        return "the app's views (yew html!)".into();
-    }
-    // "core[c5930c85a12de822]::fmt::write", "<alloc::vec::Vec<T> as ...>::f", "dlmalloc::...".
-    let trimmed = name.trim_start_matches(['<', '&', '*', ' ', '(']);
-    let krate = trimmed
-        .split_once("::")
-        .map(|(k, _)| k.split('[').next().unwrap_or(k));
-    match krate {
-        Some(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
-            k.to_string()
-        }
-        _ => "other (wasm-bindgen glue, intrinsics)".into(),
-    }
 }
 
 /// Start-up against the empty yew app, and input-to-frame times on the largest case.

@@ -23,7 +23,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         Profile::Release
     };
-    build(&tools, profile)
+    build(&tools, profile)?;
+    if profile == Profile::Release {
+        crate::shares::print_with_change(&tools)?;
+    }
+    Ok(())
 }
 
 pub fn pkg_dir() -> PathBuf {

@@ -9,6 +9,7 @@ mod build;
 mod cmd;
 mod serve;
 mod setup;
+mod shares;
 mod test;
 
 use std::path::PathBuf;
