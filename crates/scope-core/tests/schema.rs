@@ -1,23 +1,13 @@
 //! The committed JSON Schema (schema/case.schema.json) is the one the types generate.
-//! Regenerate with `UPDATE_SCHEMA=1 cargo test -p scope-core --test schema`.
+//! Regenerate with `UPDATE_EXPECT=1 cargo test -p scope-core --test schema`.
 
 // A failed unwrap in a test is a failed test, with its line.
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
-
 #[test]
 fn committed_schema_is_current() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/case.schema.json");
-    let generated = scope_core::case::json_schema();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "schema/case.schema.json is out of date: run UPDATE_SCHEMA=1 cargo test -p scope-core --test schema"
-    );
+    expect_test::expect_file!["../../../schema/case.schema.json"]
+        .assert_eq(&scope_core::case::json_schema());
 }
 
 #[test]

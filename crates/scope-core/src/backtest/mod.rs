@@ -337,7 +337,7 @@ pub fn markdown(r: &BacktestReport) -> String {
         "\n## The model\n\n\
          Each simulated project draws one common factor that multiplies every task of its work breakdown (lognormal, fitted by \
          maximum likelihood with EM; `crates/scope-core/src/backtest/fit.rs`). Its spread widens the effort and the cost; its median, \
-         the pace, applies to the calendar only (`crates/scope-core/src/uncertainty.rs` says why). After development come the \
+         the pace, applies to the calendar only (`crates/scope-core/src/estimate/uncertainty.rs` says why). After development come the \
          published pull request (1-4 days) and QA (1-2 weeks) stages and the wait for the next release: a connector reaches master \
          only when staging is merged at a release, so the wait is drawn from the release calendar as the time left in the release \
          interval a random day falls in (mean {wait} days).\n",
@@ -407,11 +407,7 @@ mod tests {
         assert_eq!(uncertainty::BACKTESTED.builds, r.builds);
         assert_eq!(uncertainty::BACKTESTED.within_p10_p90, m.within_p10_p90);
         // CALIBRATION.md is this run's Markdown.
-        let committed = include_str!("../../../../CALIBRATION.md");
-        assert_eq!(
-            committed.trim_end(),
-            markdown(&r).trim_end(),
-            "CALIBRATION.md is stale: run `cargo run -p scope-cli -- backtest --format markdown > CALIBRATION.md`"
-        );
+        // A change shows as a diff; UPDATE_EXPECT=1 rewrites the file.
+        expect_test::expect_file!["../../../../CALIBRATION.md"].assert_eq(&(markdown(&r) + "\n"));
     }
 }

@@ -37,6 +37,10 @@ use uncertainty::{BACKTESTED, ReleaseCalendar};
 
 /// The Foundation's delivery guarantee: a full refund if not delivered within 90 days.
 pub const GUARANTEE_DAYS: f64 = 90.0;
+/// Above this share of simulated projects over the guarantee, the estimate says it is at risk.
+pub const GUARANTEE_AT_RISK: f64 = 0.1;
+/// Above this share, that it is likely to be missed.
+pub const GUARANTEE_LIKELY_MISSED: f64 = 0.5;
 const HISTOGRAM_BINS: usize = 30;
 
 /// The whole estimate. Needs `estimate.hourly_rate` for the cost.
@@ -247,13 +251,13 @@ fn constraints(case: &Case, calendar: &CalendarDays, p_over_90: f64) -> Vec<Stri
             m.unanswered.len()
         ));
     }
-    if p_over_90 > 0.5 {
+    if p_over_90 > GUARANTEE_LIKELY_MISSED {
         out.push(format!(
             "The 90-day delivery guarantee is likely to be missed: {}% of simulated projects take longer (P50 {} days).",
             Fixed(p_over_90 * 100.0, 0),
             Fixed(calendar.p50, 0),
         ));
-    } else if p_over_90 > 0.1 {
+    } else if p_over_90 > GUARANTEE_AT_RISK {
         out.push(format!(
             "The 90-day delivery guarantee is at risk: {}% of simulated projects take longer.",
             Fixed(p_over_90 * 100.0, 0),

@@ -183,3 +183,10 @@ pub struct EstimateReport {
     /// The backtest's headline, in one sentence.
     pub calibration: String,
 }
+
+impl EstimateReport {
+    /// Whether the 90-day delivery guarantee is at risk (the constraints then say so).
+    pub fn guarantee_at_risk(&self) -> bool {
+        self.p_over_90_days > super::GUARANTEE_AT_RISK
+    }
+}

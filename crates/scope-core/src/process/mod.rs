@@ -169,6 +169,28 @@ struct EraVotes {
 const GOVERNANCE_CSV: &str = include_str!("../../data/governance_params.csv");
 
 impl GovernanceEra {
+    /// The era's name, short enough for a phone's select.
+    pub fn label(self) -> &'static str {
+        match self {
+            GovernanceEra::Current => "Current (HGP-77, 2026)",
+            GovernanceEra::HbotQuorum2024 => "2024-2025 (HBOT quorums)",
+            GovernanceEra::Epoch5 => "2023 (Epoch 5)",
+            GovernanceEra::Snapshot2022 => "2022 (Snapshot)",
+            GovernanceEra::Whitepaper2021 => "2021 (whitepaper)",
+        }
+    }
+
+    /// The era's vote lengths, in a sentence.
+    pub fn votes_sentence(self) -> &'static str {
+        match self {
+            GovernanceEra::Current => "A 2-day discussion, then a 3-day vote.",
+            GovernanceEra::HbotQuorum2024 => "7-day votes with HBOT quorums.",
+            GovernanceEra::Epoch5 | GovernanceEra::Snapshot2022 | GovernanceEra::Whitepaper2021 => {
+                "7-day votes."
+            }
+        }
+    }
+
     /// The era's label in the first column of data/governance_params.csv.
     fn csv_era(self) -> &'static str {
         match self {

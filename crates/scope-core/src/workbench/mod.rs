@@ -2,6 +2,7 @@
 //! reducer over both with its notices and the merge of another tab's save.
 //! May import: support, case, process, maturity, agreement, evaluate, estimate, validate, formats.
 
+pub mod import;
 pub mod session;
 pub mod workspace;
 

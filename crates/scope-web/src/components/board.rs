@@ -5,6 +5,8 @@ use scope_core::support::written::money;
 use scope_core::workbench::workspace::{Card, Column, StoredCase, card};
 use yew::prelude::*;
 
+use crate::components::field::on_change;
+
 use crate::components::class;
 
 #[derive(Properties, PartialEq)]
@@ -40,10 +42,7 @@ pub fn Board(props: &BoardProps) -> Html {
                                 html! {
                                     <article class={class("card", current.then_some("current"))} data-case={c.name.clone()}>
                                         <input class="inline" aria-label={format!("Name of case {}", c.name)} value={c.name.clone()}
-                                            onchange={Callback::from(move |e: Event| {
-                                                let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                                                on_rename.emit((id, v));
-                                            })} />
+                                            onchange={on_change(move |v| on_rename.emit((id, v)))} />
                                         <dl>
                                             <dt>{ "Rank" }</dt><dd data-testid="card-rank">{ c.rank.as_str() }</dd>
                                             <dt>{ "P80 cost" }</dt><dd data-testid="card-cost">{ c.p80_cost.map(|v| format!("{} {}", c.currency, money(v))).unwrap_or_else(|| "no rate".into()) }</dd>

@@ -198,7 +198,7 @@ pub fn EstimateSummary(props: &EstimateSummaryProps) -> Html {
                         <td>{ money(c.p50) }</td><td>{ money(c.p80) }</td><td>{ money(c.p90) }</td></tr>
                 </tbody>
             </table></div>
-            <p class={class("risk", (risk > 10.0).then_some("at-risk"))} data-testid="risk">
+            <p class={class("risk", r.guarantee_at_risk().then_some("at-risk"))} data-testid="risk">
                 { format!("{}% risk of delivering after {} days", Fixed(risk, 0), Fixed(GUARANTEE_DAYS, 0)) }
             </p>
             <p class="calendar-note" data-testid="calendar-note">{ &r.uncertainty.calendar_note }</p>

@@ -22,12 +22,25 @@ pub struct TextInputProps {
     pub on_change: Callback<String>,
 }
 
+/// An `oninput` that hands the input's text to `on_text`: the one place the app reads an input.
+pub fn on_input(on_text: impl Fn(String) + 'static) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        on_text(e.target_unchecked_into::<HtmlInputElement>().value())
+    })
+}
+
+/// An `onchange` that hands the input's text to `on_text` (when the user leaves the field).
+pub fn on_change(on_text: impl Fn(String) + 'static) -> Callback<Event> {
+    Callback::from(move |e: Event| on_text(e.target_unchecked_into::<HtmlInputElement>().value()))
+}
+
 /// A text input that reports every keystroke.
 #[component]
 pub fn TextInput(props: &TextInputProps) -> Html {
-    let oninput = props
-        .on_change
-        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let oninput = {
+        let on_change = props.on_change.clone();
+        on_input(move |text| on_change.emit(text))
+    };
     let error_id = format!("{}-error", props.id);
     let invalid = props.error.is_some();
     html! {

@@ -8,23 +8,16 @@ use gloo::file::callbacks::{FileReader, read_as_text};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::components::class;
+use scope_core::workbench::import::ImportedFile;
 
-/// What a file held, for the app to act on.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Imported {
-    Json(String),
-    Csv(String),
-    /// Not read: the reason (too large, or the browser could not read it).
-    Refused(String),
-}
+use crate::components::class;
+use crate::files::Export;
 
 #[derive(Properties, PartialEq)]
 pub struct FilesPanelProps {
     /// The files chosen or dropped together, each with its name, once all are read.
-    pub on_import: Callback<Vec<(String, Imported)>>,
-    /// Export actions by name: "case", "workspace", "candidates", "proposal", "announcement".
-    pub on_export: Callback<&'static str>,
+    pub on_import: Callback<Vec<(String, ImportedFile)>>,
+    pub on_export: Callback<Export>,
     /// The share link of the current case.
     pub share_link: AttrValue,
 }
@@ -42,17 +35,19 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
             let results = Rc::new(RefCell::new(vec![None; n]));
             let done = {
                 let on_import = on_import.clone();
-                Rc::new(move |results: &RefCell<Vec<Option<(String, Imported)>>>| {
-                    if results.borrow().iter().all(Option::is_some) {
-                        on_import.emit(results.take().into_iter().flatten().collect());
-                    }
-                })
+                Rc::new(
+                    move |results: &RefCell<Vec<Option<(String, ImportedFile)>>>| {
+                        if results.borrow().iter().all(Option::is_some) {
+                            on_import.emit(results.take().into_iter().flatten().collect());
+                        }
+                    },
+                )
             };
             for i in 0..n {
                 let Some(file) = files.get(i as u32) else {
                     results.borrow_mut()[i] = Some((
                         String::new(),
-                        Imported::Refused("the browser could not read it".into()),
+                        ImportedFile::Refused("the browser could not read it".into()),
                     ));
                     done(&results);
                     continue;
@@ -62,7 +57,7 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                 // Checked before reading: a huge file is never loaded into memory.
                 if let Some(problem) = scope_core::formats::import_size_problem(file.size() as u64)
                 {
-                    results.borrow_mut()[i] = Some((name, Imported::Refused(problem)));
+                    results.borrow_mut()[i] = Some((name, ImportedFile::Refused(problem)));
                     done(&results);
                     continue;
                 }
@@ -70,9 +65,11 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                 let file = gloo::file::File::from(file);
                 let reader = read_as_text(&file, move |result| {
                     let imported = match result {
-                        Ok(text) if csv => Imported::Csv(text),
-                        Ok(text) => Imported::Json(text),
-                        Err(e) => Imported::Refused(format!("the browser could not read it ({e})")),
+                        Ok(text) if csv => ImportedFile::Csv(text),
+                        Ok(text) => ImportedFile::Json(text),
+                        Err(e) => {
+                            ImportedFile::Refused(format!("the browser could not read it ({e})"))
+                        }
                     };
                     results.borrow_mut()[i] = Some((name, imported));
                     done(&results);
@@ -112,9 +109,12 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
-    let export = |what: &'static str, label: &'static str| {
-        html! { <button type="button" class="small" onclick={props.on_export.reform(move |_: MouseEvent| what)}>{ label }</button> }
+    let export = |what: Export| {
+        let onclick = props.on_export.reform(move |_: MouseEvent| what);
+        html! { <button type="button" class="small" {onclick}>{ what.label() }</button> }
     };
+    let select_all =
+        Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select());
     html! {
         <section class="files" aria-label="Import, export and share">
             <h2>{ "Import, export, share" }</h2>
@@ -123,16 +123,12 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                 <input id="cs-import" type="file" accept=".json,.csv,application/json,text/csv" multiple=true {onchange} />
             </div>
             <div class="exports">
-                { export("case", "Download this case (JSON)") }
-                { export("workspace", "Download every case (JSON)") }
-                { export("candidates", "Download candidates (CSV)") }
-                { export("proposal", "Download the proposal (Markdown)") }
-                { export("announcement", "Download the announcement (Markdown)") }
+                { for Export::ALL.into_iter().map(export) }
             </div>
             <div class="field">
                 <label for="cs-share-link">{ "Share link: the case travels in the link itself, nothing is uploaded" }</label>
                 <input id="cs-share-link" type="text" readonly=true value={props.share_link.clone()}
-                    onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
+                    onfocus={select_all} />
             </div>
         </section>
     }

@@ -1,8 +1,9 @@
 //! One file per component.
 
 mod agreement_tool;
+mod banners;
 mod board;
-mod candidates_tool;
+mod candidates;
 mod case_bar;
 mod case_checks;
 mod estimate_tool;
@@ -21,13 +22,14 @@ mod tool_nav;
 mod weight_interval;
 
 pub use agreement_tool::{AgreementTool, AgreementToolProps};
+pub use banners::{NoticeBanner, NoticeBannerProps, RecoveredBanner, RecoveredBannerProps};
 pub use board::{Board, BoardProps};
-pub use candidates_tool::{CandidatesTool, CandidatesToolProps};
+pub use candidates::{CandidatesTool, CandidatesToolProps};
 pub use case_bar::{CaseBar, CaseBarProps};
 pub use case_checks::{CaseChecks, CaseChecksProps};
 pub use estimate_tool::{EstimateTool, EstimateToolProps};
 pub use field::{Choice, SelectInput, TextInput};
-pub use files_panel::{FilesPanel, FilesPanelProps, Imported};
+pub use files_panel::{FilesPanel, FilesPanelProps};
 pub use histogram::{Histogram, HistogramProps};
 pub use maturity_tool::{MaturitySummary, MaturityTool, MaturityToolProps};
 pub use outside_view::{OutsideView, OutsideViewProps};

@@ -16,22 +16,6 @@ pub struct ProcessToolProps {
     pub on_edit: Callback<Edit>,
 }
 
-/// An era's name (short enough for a phone's select) and its vote lengths (the hint below it).
-fn era_label(era: GovernanceEra) -> (&'static str, &'static str) {
-    match era {
-        GovernanceEra::Current => (
-            "Current (HGP-77, 2026)",
-            "A 2-day discussion, then a 3-day vote.",
-        ),
-        GovernanceEra::HbotQuorum2024 => {
-            ("2024-2025 (HBOT quorums)", "7-day votes with HBOT quorums.")
-        }
-        GovernanceEra::Epoch5 => ("2023 (Epoch 5)", "7-day votes."),
-        GovernanceEra::Snapshot2022 => ("2022 (Snapshot)", "7-day votes."),
-        GovernanceEra::Whitepaper2021 => ("2021 (whitepaper)", "7-day votes."),
-    }
-}
-
 #[component]
 pub fn ProcessTool(props: &ProcessToolProps) -> Html {
     let plan = use_memo(props.session.valid().clone(), scope_core::plan);
@@ -54,12 +38,7 @@ pub fn ProcessTool(props: &ProcessToolProps) -> Html {
         .collect::<Vec<_>>();
     let eras = GovernanceEra::ALL
         .iter()
-        .map(|e| {
-            (
-                AttrValue::from(e.as_str()),
-                AttrValue::from(era_label(*e).0),
-            )
-        })
+        .map(|e| (AttrValue::from(e.as_str()), AttrValue::from(e.label())))
         .collect::<Vec<_>>();
     let statuses: Vec<(AttrValue, AttrValue)> = StageStatus::ALL
         .iter()
@@ -89,7 +68,7 @@ pub fn ProcessTool(props: &ProcessToolProps) -> Html {
                 <form class="inputs" aria-label="Engagement path" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <Choice name="cs-path" legend="How the exchange approaches Hummingbot" options={paths} value={case.path.as_str()} on_change={on_path} />
                     <SelectInput id="cs-era" label="Governance era" options={eras} value={case.governance_era.as_str()}
-                        hint={era_label(case.governance_era).1} on_change={on_era} />
+                        hint={case.governance_era.votes_sentence()} on_change={on_era} />
                 </form>
             </div>
             <div class="table-scroll" role="region" aria-label="Stages"><table class="stages">
