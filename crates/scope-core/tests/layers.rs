@@ -374,3 +374,36 @@ use crate::maturity;
         "{code}"
     );
 }
+
+/// ARCHITECTURE.md's table of the layers says what each `mod.rs` says, no more, no less.
+#[test]
+fn the_architecture_map_lists_the_layers_as_they_are() {
+    let mut ignored = Vec::new();
+    let modules = modules(&mut ignored);
+    let map =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ARCHITECTURE.md"))
+            .unwrap();
+    let mut listed = BTreeMap::new();
+    for row in map.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+        let Some(name) = cells[0]
+            .strip_prefix('`')
+            .and_then(|c| c.strip_suffix("/`"))
+        else {
+            continue;
+        };
+        let may: Vec<String> = match *cells.last().unwrap() {
+            "nothing" => Vec::new(),
+            list => list.split(", ").map(str::to_string).collect(),
+        };
+        listed.insert(name.to_string(), may);
+    }
+    let actual: BTreeMap<String, Vec<String>> = modules
+        .iter()
+        .map(|(n, m)| (n.clone(), m.may.clone()))
+        .collect();
+    assert_eq!(
+        listed, actual,
+        "ARCHITECTURE.md's table of layers is not the code's"
+    );
+}

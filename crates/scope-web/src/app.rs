@@ -9,10 +9,10 @@ use yew::prelude::*;
 
 use crate::components::{
     AgreementTool, Board, CandidatesTool, CaseBar, CaseChecks, EstimateTool, FilesPanel,
-    MaturityTool, NoticeBanner, ProcessTool, ProposalView, RecoveredBanner, SiteFooter, SiteHeader,
-    ToolNav, class,
+    MaturityTool, ProcessTool, ProposalView, SiteFooter, SiteHeader, ToolNav, class, notice_banner,
+    recovered_banner,
 };
-use crate::files::Export;
+use crate::files::{Export, download};
 use crate::hooks;
 use crate::state::{WorkbenchState, today};
 use crate::storage::{self, Loaded};
@@ -70,6 +70,7 @@ pub fn App(props: &AppProps) -> Html {
         None => Loaded::Fresh,
     });
     let current = use_state(|| props.tool.unwrap_or(Tool::Maturity));
+    let recovered_dismissed = use_state(|| false);
     let bench = {
         let loaded = loaded.clone();
         let initial = props.initial_case.clone();
@@ -189,14 +190,30 @@ pub fn App(props: &AppProps) -> Html {
             raw,
             error,
             kept_as,
-        } => html! {
-            <RecoveredBanner raw={raw.clone()} error={error.to_string()}
-                kept_as={kept_as.clone().map(AttrValue::from)} on_error={notify.clone()} />
-        },
+        } if !*recovered_dismissed => {
+            let (raw, notify) = (raw.clone(), notify.clone());
+            let on_download = Callback::from(move |_: MouseEvent| {
+                let name = "connector-scope-unreadable-data.json";
+                if let Err(e) = download(name, "application/json", &raw) {
+                    notify.emit(e);
+                }
+            });
+            let dismissed = recovered_dismissed.clone();
+            let on_dismiss = Callback::from(move |_: MouseEvent| dismissed.set(true));
+            recovered_banner(
+                &error.to_string(),
+                kept_as.as_deref(),
+                on_download,
+                on_dismiss,
+            )
+        }
         _ => html! {},
     };
-    let on_undo = dispatch.reform(|()| WorkbenchAction::Undo);
-    let on_dismiss = dispatch.reform(|()| WorkbenchAction::Notice(None));
+    let notice = b.notice.as_ref().map(|n| {
+        let on_undo = dispatch.reform(|_: MouseEvent| WorkbenchAction::Undo);
+        let on_dismiss = dispatch.reform(|_: MouseEvent| WorkbenchAction::Notice(None));
+        notice_banner(n, on_undo, on_dismiss)
+    });
     html! {
         <div class={class("app", props.compact.then_some("compact"))} data-app="connector-scope">
             if !props.compact { <SiteHeader /> }
@@ -213,9 +230,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(e) = &save_error {
                 <div class="banner warning" role="alert" data-testid="save-error">{ format!("Not saved: {e}. Download your cases to keep them.") }</div>
             }
-            if let Some(notice) = &b.notice {
-                <NoticeBanner notice={notice.clone()} {on_undo} {on_dismiss} />
-            }
+            { notice }
             <CaseBar session={s.clone()} {on_edit} {on_new} {on_add} />
             if props.tool.is_none() { <ToolNav current={tool} {on_select} /> }
             <div

@@ -22,7 +22,7 @@ mod tool_nav;
 mod weight_interval;
 
 pub use agreement_tool::{AgreementTool, AgreementToolProps};
-pub use banners::{NoticeBanner, NoticeBannerProps, RecoveredBanner, RecoveredBannerProps};
+pub use banners::{notice_banner, recovered_banner};
 pub use board::{Board, BoardProps};
 pub use candidates::{CandidatesTool, CandidatesToolProps};
 pub use case_bar::{CaseBar, CaseBarProps};

@@ -13,7 +13,8 @@ use crate::components::field::{SelectInput, on_input};
 
 use super::edit_button;
 
-#[derive(Properties, PartialEq)]
+/// What a criterion's row shows. A plain function, not a component: a component's machinery
+/// costs more bundle than a few rows' rendering saves.
 pub struct CriterionRowProps {
     pub index: usize,
     /// How many criteria there are (the last cannot move down, the only one cannot go).
@@ -29,8 +30,7 @@ pub struct CriterionRowProps {
     pub on_edit: Callback<Edit>,
 }
 
-#[component]
-pub fn CriterionRow(props: &CriterionRowProps) -> Html {
+pub fn criterion_row(props: CriterionRowProps) -> Html {
     let (i, c) = (props.index, &props.criterion);
     let emit = {
         let on_edit = props.on_edit.clone();

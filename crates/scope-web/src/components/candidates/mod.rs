@@ -18,7 +18,7 @@ mod table;
 
 use ahp_pairs::AhpPairs;
 use contributions::Contributions;
-use criterion_row::CriterionRow;
+use criterion_row::{CriterionRowProps, criterion_row};
 use ranking::RankingSummary;
 use table::CandidateTable;
 
@@ -121,10 +121,17 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
                                     let weight_text = s.text_at(&weight_path, || c.weight.map(|w| Shortest(w).to_string()).unwrap_or_default());
                                     let error = s.error(&weight_path).or_else(|| s.error(&format!("criteria[{i}].id")));
                                     let ahp_weight = ahp.then(|| ahp_weight(&report, &c.id)).flatten();
-                                    html! {
-                                        <CriterionRow index={i} count={criteria.len()} criterion={c.clone()} {weight_text}
-                                            {error} {ahp} {ahp_weight} sensitivity={sensitivity(&c.id)} on_edit={props.on_edit.clone()} />
-                                    }
+                                    criterion_row(CriterionRowProps {
+                                        index: i,
+                                        count: criteria.len(),
+                                        criterion: c.clone(),
+                                        weight_text,
+                                        error,
+                                        ahp,
+                                        ahp_weight,
+                                        sensitivity: sensitivity(&c.id),
+                                        on_edit: props.on_edit.clone(),
+                                    })
                                 }) }
                             </tbody>
                         </table>
