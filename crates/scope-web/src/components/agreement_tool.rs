@@ -7,10 +7,9 @@ use scope_core::case::AgreementKind;
 use scope_core::support::number::{Fixed, Shortest};
 use scope_core::support::written::money;
 use scope_core::workbench::session::{AgreementEdit, AgreementField, Edit, Session};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::field::{Choice, TextInput};
+use crate::components::field::{Choice, TextInput, on_toggle};
 
 #[derive(Properties, PartialEq)]
 pub struct AgreementToolProps {
@@ -69,11 +68,7 @@ pub fn AgreementTool(props: &AgreementToolProps) -> Html {
     let currency = case.estimate.currency.clone();
     let renewal = {
         let emit = emit.clone();
-        Callback::from(move |e: Event| {
-            emit(AgreementEdit::Renewal(
-                e.target_unchecked_into::<HtmlInputElement>().checked(),
-            ))
-        })
+        on_toggle(move |on| emit(AgreementEdit::Renewal(on)))
     };
     let symbol = {
         let emit = emit.clone();

@@ -8,12 +8,11 @@ use scope_core::estimate::{EstimateReport, GUARANTEE_DAYS};
 use scope_core::support::number::Fixed;
 use scope_core::support::written::{money, thousands};
 use scope_core::workbench::session::{Edit, Session, TextField};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::class;
 
-use crate::components::field::{CaseField, SelectInput};
+use crate::components::field::{CaseField, SelectInput, on_toggle};
 use crate::components::{Histogram, OutsideView, SCurve, StageTimeline};
 
 #[derive(Properties, PartialEq)]
@@ -127,10 +126,7 @@ pub fn EstimateTool(props: &EstimateToolProps) -> Html {
                                     html! {
                                         <label for={id.clone()} class="check">
                                             <input type="checkbox" id={id} checked={case.connector.changes.contains(&task)}
-                                                onchange={Callback::from(move |e: Event| {
-                                                    let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                                                    on_edit.emit(Edit::Change(task, on));
-                                                })} />
+                                                onchange={on_toggle(move |on| on_edit.emit(Edit::Change(task, on)))} />
                                             { task.label() }
                                         </label>
                                     }

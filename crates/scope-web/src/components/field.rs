@@ -34,6 +34,13 @@ pub fn on_change(on_text: impl Fn(String) + 'static) -> Callback<Event> {
     Callback::from(move |e: Event| on_text(e.target_unchecked_into::<HtmlInputElement>().value()))
 }
 
+/// An `onchange` that hands a checkbox's state to `on_checked`.
+pub fn on_toggle(on_checked: impl Fn(bool) + 'static) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        on_checked(e.target_unchecked_into::<HtmlInputElement>().checked())
+    })
+}
+
 /// A text input that reports every keystroke.
 #[component]
 pub fn TextInput(props: &TextInputProps) -> Html {
