@@ -3,8 +3,10 @@
 //! May import: support.
 //!
 //! Reading goes in three steps, each with its own error: JSON syntax (line and column), the
-//! version (refused unless supported), then the typed shape and the rules, every error naming the
-//! field path (`api.ws_order_book: unknown answer "maybe" ...`).
+//! version (refused unless supported), then the typed shape, every error naming the field path
+//! (`api.ws_order_book: unknown answer "maybe" ...`). The rules across fields come after, in the
+//! validate layer (`Case::from_json` runs both); the types' methods that need a domain (a stage's
+//! label, an answer's score) live with that domain.
 
 mod agreement;
 mod api;

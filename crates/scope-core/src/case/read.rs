@@ -1,4 +1,4 @@
-//! The case file's shape, read field by field (the rules come after, in `Case::problems`).
+//! The case file's shape, read field by field (the rules come after, in `Case::problems`, validate/).
 //!
 //! Each reader lists the fields its type has, so an unknown key is refused, and gives each
 //! optional field the default the case file documents. Writing stays with serde's derived
