@@ -392,8 +392,36 @@ pub fn transfer(embed: bool) -> Result<Vec<Transfer>, String> {
         .collect()
 }
 
-/// Fails when the app's page would transfer more than SIZE_CEILING bytes gzipped.
+/// Code the bundle must not carry, found by name in cargo's wasm (before wasm-opt drops the
+/// names): clippy cannot see a float formatted with `{}`, `{:?}` or `{:.N}`, or read with
+/// `str::parse`, but the linked code shows it.
+const BANNED_CODE: [(&str, &str); 2] = [
+    (
+        "flt2dec",
+        "std's float formatting (an f64 written with {}, {:?} or {:.N}): write it with support::number::Fixed or Shortest",
+    ),
+    (
+        "dec2flt",
+        "std's float parsing (str::parse::<f64>): read it with support::number::parse_number",
+    ),
+];
+
+/// Fails when the app's wasm links code that BANNED_CODE names.
+fn check_banned_code() -> Result<(), String> {
+    let path = root().join("target/wasm32-unknown-unknown/release/scope_web.wasm");
+    let wasm = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    for (name, why) in BANNED_CODE {
+        if wasm.windows(name.len()).any(|w| w == name.as_bytes()) {
+            return Err(format!("the bundle links {why}"));
+        }
+    }
+    Ok(())
+}
+
+/// Fails when the app's page would transfer more than SIZE_CEILING bytes gzipped, or links code
+/// the size rules ban.
 pub fn check_size() -> Result<(), String> {
+    check_banned_code()?;
     let total: u64 = transfer(false)?.iter().map(|t| t.gzip).sum();
     println!(
         "size: the app transfers {total} bytes gzipped (ceiling {SIZE_CEILING}, target {SIZE_TARGET})"
