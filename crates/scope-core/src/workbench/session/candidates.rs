@@ -192,9 +192,18 @@ pub fn apply(c: &mut Case, edit: CandidatesEdit) -> Option<(String, String, Resu
             }
         }
         Judgement(a, b, value) => {
-            if let Some(ahp) = &mut c.weights.ahp {
-                let n = ahp.order.len();
-                if a < n && b < n && a != b && value.is_finite() && value > 0.0 {
+            // a and b are the criteria's positions. The matrix is first written out in full and
+            // in the criteria's order (a file may give an upper triangle, in an order of its
+            // own), unless it cannot be read: then its judgements are not replaced by equal ones.
+            let n = criteria(c).len();
+            let readable = c
+                .weights
+                .ahp
+                .as_ref()
+                .is_some_and(|ahp| crate::evaluate::ahp::full_matrix(ahp).is_ok());
+            if readable && a < n && b < n && a != b && value.is_finite() && value > 0.0 {
+                sync_ahp(c);
+                if let Some(ahp) = &mut c.weights.ahp {
                     ahp.matrix[a][b] = entry(value);
                     ahp.matrix[b][a] = entry(1.0 / value);
                 }
@@ -276,14 +285,20 @@ fn sync_ahp(c: &mut Case) {
     ahp.order = ids;
 }
 
-/// The judgement for the pair (a, b), a's importance over b, from the case's matrix.
+/// The judgement for the pair (a, b), a's importance over b, from the case's matrix; `a` and `b`
+/// are the criteria's positions, whatever the matrix's own order.
 pub fn judgement(c: &Case, a: usize, b: usize) -> f64 {
-    c.weights
-        .ahp
-        .as_ref()
-        .and_then(|ahp| crate::evaluate::ahp::full_matrix(ahp).ok())
-        .and_then(|m| m.get(a).and_then(|row| row.get(b)).copied())
-        .unwrap_or(1.0)
+    let read = || {
+        let ahp = c.weights.ahp.as_ref()?;
+        let m = crate::evaluate::ahp::full_matrix(ahp).ok()?;
+        let ids = crate::evaluate::criteria_of(c);
+        let at = |i: usize| {
+            let id = &ids.get(i)?.id;
+            ahp.order.iter().position(|o| o == id)
+        };
+        m.get(at(a)?)?.get(at(b)?).copied()
+    };
+    read().unwrap_or(1.0)
 }
 
 #[cfg(test)]
@@ -408,5 +423,32 @@ mod tests {
         edit(&mut s, CandidatesEdit::MoveCriterion(0, true));
         assert_eq!(s.edited().criteria.as_ref().unwrap()[1].id, "seniority");
         assert!(s.is_current(), "{:?}", s.edited().problems());
+    }
+
+    /// A case file may give the AHP matrix as its upper triangle, and in an order of its own:
+    /// the pairs the app shows are the criteria's, and a judgement set on one lands there (it
+    /// once indexed past a triangle's short rows and panicked, and showed the file's order).
+    #[test]
+    fn judgements_on_a_triangle_in_another_order() {
+        let case = Case::from_json(
+            r#"{"version": 1, "exchange": {"name": "X"},
+                "criteria": [{"id": "a", "kind": "benefit"}, {"id": "b", "kind": "benefit"},
+                             {"id": "c", "kind": "benefit"}],
+                "candidates": [{"name": "P", "values": {"a": 1, "b": 2, "c": 3}},
+                               {"name": "Q", "values": {"a": 3, "b": 2, "c": 1}}],
+                "weights": {"ahp": {"order": ["c", "a", "b"], "matrix": [[5, 3], ["1/2"]]}}}"#,
+        )
+        .unwrap();
+        let mut s = Session::new(case);
+        // c over a is 5, c over b is 3, a over b is 1/2; in the criteria's order (a, b, c):
+        assert_eq!(judgement(s.edited(), 0, 1), 0.5);
+        assert_eq!(judgement(s.edited(), 0, 2), 1.0 / 5.0);
+        assert_eq!(judgement(s.edited(), 2, 1), 3.0);
+        edit(&mut s, CandidatesEdit::Judgement(1, 2, 7.0));
+        assert_eq!(judgement(s.edited(), 1, 2), 7.0, "b over c, as set");
+        assert_eq!(judgement(s.edited(), 2, 1), 1.0 / 7.0);
+        assert_eq!(judgement(s.edited(), 0, 1), 0.5, "the other pairs stay");
+        assert_eq!(judgement(s.edited(), 2, 0), 5.0);
+        assert!(s.is_current(), "{:?}", s.problems());
     }
 }
