@@ -20,7 +20,9 @@ pub use app::{App, AppProps};
 pub use embed::{Widget, mount};
 
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through yew: its renderer installs its own hook (the console only) over any hook set with
+    // std::panic::set_hook, and the page then never said that the app had stopped.
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_crash(&info.to_string());
     }));
