@@ -45,3 +45,10 @@ pub fn method() -> Method {
 pub fn months() -> u32 {
     12
 }
+
+/// What a new case in the app starts with beyond the format's defaults (`blank_case`): a name to
+/// replace, and an hourly rate so that every figure shows at once.
+pub const NEW_CASE_NAME: &str = "Your exchange";
+pub fn new_case_rate() -> Decimal {
+    Decimal::from(75)
+}

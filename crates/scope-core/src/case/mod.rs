@@ -31,7 +31,6 @@ pub use needs::Need;
 pub use schema::json_schema;
 pub use stages::{EngagementPath, GovernanceEra, StageId, StageStatus};
 
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -241,7 +240,7 @@ pub fn blank_case(as_of: Date) -> Case {
         version: CASE_VERSION,
         as_of: Some(as_of),
         exchange: Exchange {
-            name: "Your exchange".into(),
+            name: defaults::NEW_CASE_NAME.into(),
             launched: None,
             kind: defaults::kind(),
         },
@@ -250,7 +249,7 @@ pub fn blank_case(as_of: Date) -> Case {
         governance_era: defaults::era(),
         api: SortedMap::new(),
         estimate: EstimateSettings {
-            hourly_rate: Some(Decimal::from(75)),
+            hourly_rate: Some(defaults::new_case_rate()),
             ..Default::default()
         },
         simulation: Default::default(),

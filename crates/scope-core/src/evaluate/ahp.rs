@@ -33,6 +33,16 @@ pub const SCALE: [(f64, &str); 17] = [
     (1.0 / 9.0, "1/9: extremely less"),
 ];
 
+/// A judgement as people write it: "3", "2.5", "1/3" for the reciprocal of a whole number.
+pub fn written(v: f64) -> String {
+    let inverse = 1.0 / v;
+    if v < 1.0 && (inverse - inverse.round()).abs() < 1e-9 {
+        format!("1/{}", Shortest(inverse.round()))
+    } else {
+        Shortest((v * 100.0).round() / 100.0).to_string()
+    }
+}
+
 /// The judgement of the scale nearest `v`, as ratios go (1/3 and 3 are as far from 1): the first
 /// of two as near.
 pub fn nearest_scale(v: f64) -> usize {

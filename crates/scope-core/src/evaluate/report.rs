@@ -98,6 +98,14 @@ pub struct EvaluationReport {
 }
 
 impl EvaluationReport {
+    /// A criterion's label, from its id (the id itself when it has none).
+    pub fn label_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.criteria
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.label())
+    }
+
     /// The winner: first of the ranking.
     pub fn winner(&self) -> Option<&Ranked> {
         self.ranking.first()

@@ -43,6 +43,16 @@ impl StageId {
     }
 }
 
+impl StageStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            StageStatus::NotStarted => "not started",
+            StageStatus::InProgress => "in progress",
+            StageStatus::Done => "done",
+        }
+    }
+}
+
 impl EngagementPath {
     pub fn label(self) -> &'static str {
         match self {

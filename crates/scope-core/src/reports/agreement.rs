@@ -62,12 +62,19 @@ pub fn document(case: &Case, a: &AgreementReport) -> Document {
 /// month,volume,total,developer,foundation,maintenance_fee
 pub fn csv(a: &AgreementReport) -> String {
     let mut out = String::from("month,volume,total,developer,foundation,maintenance_fee\n");
+    // Every amount to the cent, as the months after the first already are (the first month's
+    // volume is the one typed).
+    let cents = |d: Decimal| format!("{:.2}", d.round_dp(2));
     for m in &a.months {
-        let volume = m.volume.map(|v| v.to_string()).unwrap_or_default();
+        let volume = m.volume.map(cents).unwrap_or_default();
         let _ = writeln!(
             out,
             "{},{volume},{},{},{},{}",
-            m.month, m.total, m.developer, m.foundation, m.maintenance_fee
+            m.month,
+            cents(m.total),
+            cents(m.developer),
+            cents(m.foundation),
+            cents(m.maintenance_fee)
         );
     }
     out

@@ -40,7 +40,7 @@ pub fn document(case: &Case, r: &EvaluationReport) -> Document {
             .map(|c| format!("{} at {}", c.winner, Fixed(c.weight, 3)))
             .unwrap_or_else(|| "none".into());
         sensitivity.row([
-            s.criterion.clone(),
+            r.label_of(&s.criterion).to_string(),
             Fixed(s.weight, 3).to_string(),
             Fixed(s.from, 3).to_string(),
             Fixed(s.to, 3).to_string(),
@@ -63,9 +63,9 @@ pub fn document(case: &Case, r: &EvaluationReport) -> Document {
         d.list(ahp.disagreements.iter().map(|g| {
             format!(
                 "{} vs {}: given {}, the weights imply {}",
-                g.a,
-                g.b,
-                Fixed(g.given, 2),
+                r.label_of(&g.a),
+                r.label_of(&g.b),
+                crate::evaluate::ahp::written(g.given),
                 Fixed(g.implied, 2),
             )
         }));

@@ -15,9 +15,11 @@ pub use document::{Block, Document, Inline, Table, Text};
 use crate::process::{Applies, PlannedStage};
 use crate::support::number::Fixed;
 
-/// Days as "45 days (6.4 weeks)".
+/// Days as "45 days (6.4 weeks)": the weeks of the whole days shown, so that a reader who
+/// divides by 7 finds them.
 pub fn days(d: f64) -> String {
-    format!("{} days ({} weeks)", Fixed(d, 0), Fixed(d / 7.0, 1))
+    let whole = d.round();
+    format!("{} days ({} weeks)", Fixed(whole, 0), Fixed(whole / 7.0, 1))
 }
 
 /// A stage's three-point days as the tables show them, or "-" for a skipped stage.

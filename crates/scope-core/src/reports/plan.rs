@@ -25,7 +25,7 @@ pub fn document(case: &Case, plan: &StagePlan) -> Document {
             s.label.to_string(),
             s.applies.to_string(),
             stage_days(s),
-            s.status.to_string(),
+            s.status.label().to_string(),
             s.reason.to_string(),
         ]);
     }

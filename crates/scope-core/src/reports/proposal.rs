@@ -140,7 +140,7 @@ pub fn proposal(case: &Case) -> Document {
             s.label.to_string(),
             s.applies.to_string(),
             stage_days(s),
-            s.status.as_str().replace('_', " "),
+            s.status.label().to_string(),
         ]);
     }
     d.table(stages);
@@ -325,8 +325,8 @@ fn agreement_section(d: &mut Document, case: &Case, a: &AgreementReport) {
             amount(i.hbot),
             amount(i.exchange_token),
             thousands(i.first_users.into()),
-            i.hbot_per_user.normalize(),
-            i.exchange_token_per_user.normalize()
+            amount(i.hbot_per_user),
+            amount(i.exchange_token_per_user)
         ));
     }
 }

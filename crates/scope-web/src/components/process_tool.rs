@@ -42,12 +42,7 @@ pub fn ProcessTool(props: &ProcessToolProps) -> Html {
         .collect::<Vec<_>>();
     let statuses: Vec<(AttrValue, AttrValue)> = StageStatus::ALL
         .iter()
-        .map(|s| {
-            (
-                AttrValue::from(s.as_str()),
-                AttrValue::from(s.as_str().replace('_', " ")),
-            )
-        })
+        .map(|s| (AttrValue::from(s.as_str()), AttrValue::from(s.label())))
         .collect();
     let next = plan
         .next_stage

@@ -84,11 +84,8 @@ pub fn CandidatesTool(props: &CandidatesToolProps) -> Html {
             )
             .collect();
     let mode_options = vec![
-        (AttrValue::from("direct"), AttrValue::from("Direct weights")),
-        (
-            AttrValue::from("ahp"),
-            AttrValue::from("AHP pairwise comparisons"),
-        ),
+        (AttrValue::from("direct"), AttrValue::from("Direct")),
+        (AttrValue::from("ahp"), AttrValue::from("Pairwise (AHP)")),
     ];
     let no_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
 

@@ -2,6 +2,7 @@
 
 use scope_core::CaseError;
 use scope_core::evaluate::EvaluationReport;
+use scope_core::evaluate::ahp::written;
 use scope_core::support::number::Fixed;
 use yew::prelude::*;
 
@@ -63,7 +64,7 @@ pub fn RankingSummary(props: &RankingSummaryProps) -> Html {
                 if !a.disagreements.is_empty() {
                     <ul class="disagreements">
                         { for a.disagreements.iter().map(|d| html! {
-                            <li>{ format!("{} vs {}: you said {}, the weights imply {}", d.a, d.b, Fixed(d.given, 2), Fixed(d.implied, 2)) }</li>
+                            <li>{ format!("{} vs {}: you said {}, the weights imply {}", r.label_of(&d.a), r.label_of(&d.b), written(d.given), Fixed(d.implied, 2)) }</li>
                         }) }
                     </ul>
                 }
