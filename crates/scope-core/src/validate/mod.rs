@@ -203,6 +203,29 @@ impl Case {
     }
 }
 
+/// `text` made a line that `line_text` accepts: control characters and line separators become
+/// spaces, runs of spaces one, the ends trimmed, at most `max` characters.
+pub fn one_line(text: &str, max: usize) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let words: Vec<&str> = spaced.split(' ').filter(|w| !w.is_empty()).collect();
+    words
+        .join(" ")
+        .chars()
+        .take(max)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
 /// A text of one line (a name, a label, a symbol): no line break or other control character,
 /// and at most `max` characters, so that it cannot add lines to a report or swell a table.
 fn line_text(err: &mut dyn FnMut(&str, String), path: &str, text: &str, max: usize) {

@@ -358,11 +358,14 @@ impl Workspace {
         self.cases.get(index)
     }
 
+    /// Renames a case, as one line of at most `MAX_NAME` characters (line breaks, tabs and
+    /// other control characters become spaces); a name of nothing leaves the name as it was.
     pub fn rename(&mut self, id: u64, name: &str) {
+        let name = crate::validate::one_line(name, crate::case::MAX_NAME);
         if let Some(c) = self.cases.iter_mut().find(|c| c.id == id)
-            && !name.trim().is_empty()
+            && !name.is_empty()
         {
-            c.case.exchange.name = name.trim().chars().take(crate::case::MAX_NAME).collect();
+            c.case.exchange.name = name;
         }
     }
 }
@@ -601,5 +604,28 @@ mod tests {
         let at = " ".repeat(MAX_IMPORT_BYTES as usize);
         assert!(import(&at).unwrap_err().contains("not valid JSON"));
         assert_eq!(import_size_problem(MAX_IMPORT_BYTES), None);
+    }
+
+    /// A board rename takes the name a case file allows: it once stored a tab or a line break,
+    /// which the next start-up refused, setting the whole workspace aside.
+    #[test]
+    fn a_rename_keeps_the_name_one_line() {
+        let mut w = Workspace::new("2026-11-25".parse().unwrap());
+        let id = w.cases[0].id;
+        for (typed, kept) in [
+            ("Tab\there", "Tab here"),
+            ("A\u{2028}B\u{7}C", "A B C"),
+            ("  Line\nbreak  ", "Line break"),
+        ] {
+            w.rename(id, typed);
+            assert_eq!(w.cases[0].case.exchange.name, kept);
+            assert!(w.cases[0].case.problems().is_empty(), "{typed:?}");
+            assert!(Workspace::from_json(&w.to_json()).is_ok(), "{typed:?}");
+        }
+        w.rename(id, "\t\n");
+        assert_eq!(
+            w.cases[0].case.exchange.name, "Line break",
+            "a name of nothing is not taken"
+        );
     }
 }
