@@ -18,17 +18,25 @@ pub enum ImportedFile {
     Refused(String),
 }
 
-/// The action that importing `files` (each with its name) into `session`'s workspace is.
+/// The action that importing `files` (each with its name) into `session`'s workspace is. A
+/// candidates CSV goes to the case that is current when the files are chosen, read against its
+/// criteria, whatever cases the other files add (they are added after it).
 pub fn import_files(files: Vec<(String, ImportedFile)>, session: &Session) -> WorkbenchAction {
     let criteria = criteria_of(session.valid());
     let had = session.edited().candidates.len();
-    let mut actions = Vec::new();
+    let alone = files.len() == 1;
+    let (mut edits, mut adds) = (Vec::new(), Vec::new());
     for (name, imported) in files {
         let refused = |e: &dyn std::fmt::Display| {
-            WorkbenchAction::Notice(Some(format!("{name}: {e}. Nothing was changed.")))
+            let after = if alone {
+                "Nothing was changed."
+            } else {
+                "It was not imported."
+            };
+            WorkbenchAction::Notice(Some(format!("{name}: {e}. {after}")))
         };
         match imported {
-            ImportedFile::Json(text) => actions.push(match workspace::import(&text) {
+            ImportedFile::Json(text) => adds.push(match workspace::import(&text) {
                 Ok(cases) => {
                     let n = cases.len();
                     let s = if n == 1 { "" } else { "s" };
@@ -36,11 +44,11 @@ pub fn import_files(files: Vec<(String, ImportedFile)>, session: &Session) -> Wo
                 }
                 Err(e) => refused(&e),
             }),
-            ImportedFile::Refused(why) => actions.push(refused(&why)),
+            ImportedFile::Refused(why) => adds.push(refused(&why)),
             ImportedFile::Csv(text) => match candidates_csv::parse(&text, &criteria) {
                 Ok(list) => {
                     let n = list.len();
-                    actions.push(WorkbenchAction::Edit(Edit::Candidates(
+                    edits.push(WorkbenchAction::Edit(Edit::Candidates(
                         CandidatesEdit::Import(list),
                     )));
                     let replaced = match had {
@@ -48,13 +56,65 @@ pub fn import_files(files: Vec<(String, ImportedFile)>, session: &Session) -> Wo
                         1 => ", in place of the case's 1 candidate".into(),
                         m => format!(", in place of the case's {m} candidates"),
                     };
-                    actions.push(WorkbenchAction::Notice(Some(format!(
+                    edits.push(WorkbenchAction::Notice(Some(format!(
                         "Imported {n} candidates from {name}{replaced}."
                     ))));
                 }
-                Err(e) => actions.push(refused(&e)),
+                Err(e) => edits.push(refused(&e)),
             },
         }
     }
-    WorkbenchAction::Batch(actions)
+    edits.extend(adds);
+    WorkbenchAction::Batch(edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbench::Workbench;
+    use crate::workbench::workspace::Workspace;
+
+    /// A case file chosen with a candidates CSV: the CSV goes to the case that was current (it
+    /// once went to the case the file added, read against the other case's criteria).
+    #[test]
+    fn a_csv_chosen_with_a_case_file_goes_to_the_current_case() {
+        let mut b = Workbench::new(Workspace::new("2026-11-25".parse().unwrap()));
+        let before = b.workspace.current;
+        let other = r#"{"version": 1, "exchange": {"name": "Other"},
+            "criteria": [{"id": "a", "kind": "benefit", "weight": 1}],
+            "candidates": [{"name": "P", "values": {"a": 1}}]}"#;
+        let mut csv = String::from("name");
+        let criteria = criteria_of(b.session.valid());
+        for c in &criteria {
+            csv += &format!(",{}", c.id);
+        }
+        csv += "\nAna";
+        for _ in &criteria {
+            csv += ",1";
+        }
+        let files = vec![
+            ("other.json".to_string(), ImportedFile::Json(other.into())),
+            ("cands.csv".to_string(), ImportedFile::Csv(csv)),
+            ("bad.json".to_string(), ImportedFile::Json("{".into())),
+        ];
+        let action = import_files(files, &b.session);
+        b.apply(action);
+        let first = b.workspace.cases.iter().find(|c| c.id == before).unwrap();
+        assert_eq!(first.case.candidates.len(), 1);
+        assert_eq!(first.case.candidates[0].name, "Ana");
+        let added = b.workspace.cases.iter().find(|c| c.id != before).unwrap();
+        assert_eq!(
+            added.case.candidates[0].name, "P",
+            "the added case keeps its own"
+        );
+        let said = &b.notice.as_ref().unwrap().text;
+        assert!(
+            said.contains("Imported 1 candidates from cands.csv."),
+            "{said}"
+        );
+        assert!(
+            said.contains("bad.json") && said.contains("It was not imported."),
+            "{said}"
+        );
+    }
 }
