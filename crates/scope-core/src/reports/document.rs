@@ -137,17 +137,17 @@ impl Document {
                         out.push('#');
                     }
                     out.push(' ');
-                    inline(&mut out, text);
+                    line_start(&mut out, text);
                     out.push('\n');
                 }
                 Block::Paragraph(text) => {
-                    inline(&mut out, text);
+                    line_start(&mut out, text);
                     out.push('\n');
                 }
                 Block::List(items) => {
                     for item in items {
                         out.push_str("- ");
-                        inline(&mut out, item);
+                        line_start(&mut out, item);
                         out.push('\n');
                     }
                 }
@@ -178,12 +178,36 @@ fn row(out: &mut String, cells: &[Text]) {
     out.push('\n');
 }
 
+/// Text that starts a line: what would open a list (`- `, `+ `, `1. `, `1) `) or indented code
+/// (leading spaces) there is text too.
+fn line_start(out: &mut String, text: &Text) {
+    let mut written = String::new();
+    inline(&mut written, text);
+    let written = written.trim_start();
+    let digits = written.bytes().take_while(u8::is_ascii_digit).count();
+    if written.starts_with(['-', '+']) {
+        out.push('\\');
+    } else if (1..=9).contains(&digits) && written[digits..].starts_with(['.', ')']) {
+        out.push_str(&written[..digits]);
+        out.push('\\');
+        out.push_str(&written[digits..]);
+        return;
+    }
+    out.push_str(written);
+}
+
 fn inline(out: &mut String, text: &Text) {
     for part in &text.0 {
         let _ = match part {
             Inline::Text(t) => write!(out, "{}", Md(t)),
-            Inline::Strong(t) if t.is_empty() => Ok(()),
-            Inline::Strong(t) => write!(out, "**{}**", Md(t)),
+            // `** Ana **` is not strong in CommonMark: the spaces go outside.
+            Inline::Strong(t) if t.trim().is_empty() => write!(out, "{}", Md(t)),
+            Inline::Strong(t) => {
+                let inner = t.trim();
+                let before = &t[..t.len() - t.trim_start().len()];
+                let after = &t[t.trim_end().len()..];
+                write!(out, "{}**{}**{}", Md(before), Md(inner), Md(after))
+            }
             // The format's ids are lower case letters, digits and underscores: no backtick to
             // end the span early, and a code span shows them as they are.
             Inline::Code(t) if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
@@ -191,5 +215,32 @@ fn inline(out: &mut String, text: &Text) {
             }
             Inline::Code(t) => write!(out, "{}", Md(t)),
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name that starts a list item or a paragraph stays text there: it once opened a nested
+    /// list (`- Bob`, `1. Ana`), indented code, or left `**  Ana  **` unbolded.
+    #[test]
+    fn what_starts_a_line_stays_text() {
+        let mut d = Document::default();
+        d.list([
+            "- Bob by Q",
+            "+ x",
+            "1. Ana",
+            "12) x",
+            "    code name",
+            "2024 in numbers",
+        ]);
+        d.paragraph("3. third");
+        d.paragraph(Text::from("The Foundation has selected ").then_strong("  Ana Ribeiro  "));
+        assert_eq!(
+            d.to_markdown(),
+            "- \\- Bob by Q\n- \\+ x\n- 1\\. Ana\n- 12\\) x\n- code name\n- 2024 in numbers\n\n\
+             3\\. third\n\nThe Foundation has selected   **Ana Ribeiro**  \n"
+        );
     }
 }
