@@ -214,6 +214,11 @@ describe('embedding', () => {
       await settle();
       out.switched = root().querySelector('.case-bar input').value;
       out.kept = JSON.parse(localStorage.getItem('embed-test-key')).cases.map((c) => c.case.exchange.name);
+      // A later update of another option does not open the given case again (after the switch
+      // the app once counted the cases given from 0, and the next update looked like a new one).
+      w.update({ theme: 'dark' });
+      await settle();
+      out.afterTheme = [...root().querySelectorAll('.card')].map((c) => c.dataset.case);
       // A second mount takes the first off; destroy shows the element's own content again, and
       // the element can be mounted anew.
       const w2 = await mount(host, { tool: 'estimate' });
@@ -234,6 +239,7 @@ describe('embedding', () => {
     assert.deepEqual(result.cards.filter((n) => n === 'Again').length, 2, JSON.stringify(result.cards));
     assert.equal(result.switched, 'Saved There');
     assert.deepEqual(result.kept, ['Saved There']);
+    assert.deepEqual(result.afterTheme, ['Saved There']);
     assert.match(result.firstAfterRemount, /destroyed/);
     assert.equal(result.fallbackShown, true);
     assert.equal(result.remounted, 1);

@@ -191,7 +191,8 @@ impl Widget {
                 handle.destroy();
             }
             self.root.set_inner_html("");
-            props.case_generation = 0;
+            // The new app starts from the cases given so far: the next update's count must not
+            // look like a case given anew.
             self.handle = Some(render(&self.root, props));
         } else if let Some(handle) = &mut self.handle {
             handle.update(props);
