@@ -239,4 +239,30 @@ describe('nothing lost', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('unreadable saved data that does not fit a second time is not written over until it is downloaded or dismissed', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+    // Too large to be copied aside next to itself in the browser's storage.
+    const big = await page.evaluate((key) => {
+      const text = '{"version": 1, "cases": [' + 'x'.repeat(3_000_000);
+      localStorage.clear();
+      localStorage.setItem(key, text);
+      return text.length;
+    }, KEY);
+    await page.reload();
+    const banner = page.getByTestId('recovered');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /could not be kept aside/);
+    await page.getByLabel('Exchange', { exact: true }).fill('Typed after');
+    await page.waitForTimeout(1200);
+    const held = await page.evaluate((key) => localStorage.getItem(key).length, KEY);
+    assert.equal(held, big, 'the only copy stays until the user lets it go');
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await page.waitForTimeout(1200);
+    assert.deepEqual(names(await stored(page)), ['Typed after']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -92,8 +92,12 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_open_shared_case(props.share_links, bench.dispatcher());
     // Saved shortly after each change and at once on leaving; other tabs' saves merged in. The
     // base is what storage held at start-up (or the fresh workspace, when it held nothing).
+    // Unreadable data that could not be kept aside (no room for a second copy) is the only copy:
+    // nothing is saved over it until the user downloads it or dismisses the banner.
+    let holding =
+        matches!(&*loaded, Loaded::Corrupt { kept_as: None, .. }) && !*recovered_dismissed;
     let save_error = {
-        let key = (!matches!(*loaded, Loaded::Unavailable))
+        let key = (!matches!(*loaded, Loaded::Unavailable) && !holding)
             .then(|| props.storage_key.clone())
             .flatten();
         let started = use_memo((), {

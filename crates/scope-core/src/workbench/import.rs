@@ -20,12 +20,14 @@ pub enum ImportedFile {
 
 /// The action that importing `files` (each with its name) into `session`'s workspace is. A
 /// candidates CSV goes to the case that is current when the files are chosen, read against its
-/// criteria, whatever cases the other files add (they are added after it).
+/// criteria, whatever cases the other files add (they are added after it); the notice names the
+/// files in their order.
 pub fn import_files(files: Vec<(String, ImportedFile)>, session: &Session) -> WorkbenchAction {
     let criteria = criteria_of(session.valid());
     let had = session.edited().candidates.len();
     let alone = files.len() == 1;
-    let (mut edits, mut adds) = (Vec::new(), Vec::new());
+    // The candidates' edits first; then, in the files' order, the cases added and the notices.
+    let (mut edits, mut in_order) = (Vec::new(), Vec::new());
     for (name, imported) in files {
         let refused = |e: &dyn std::fmt::Display| {
             let after = if alone {
@@ -36,7 +38,7 @@ pub fn import_files(files: Vec<(String, ImportedFile)>, session: &Session) -> Wo
             WorkbenchAction::Notice(Some(format!("{name}: {e}. {after}")))
         };
         match imported {
-            ImportedFile::Json(text) => adds.push(match workspace::import(&text) {
+            ImportedFile::Json(text) => in_order.push(match workspace::import(&text) {
                 Ok(cases) => {
                     let n = cases.len();
                     let s = if n == 1 { "" } else { "s" };
@@ -44,7 +46,7 @@ pub fn import_files(files: Vec<(String, ImportedFile)>, session: &Session) -> Wo
                 }
                 Err(e) => refused(&e),
             }),
-            ImportedFile::Refused(why) => adds.push(refused(&why)),
+            ImportedFile::Refused(why) => in_order.push(refused(&why)),
             ImportedFile::Csv(text) => match candidates_csv::parse(&text, &criteria) {
                 Ok(list) => {
                     let n = list.len();
@@ -56,15 +58,15 @@ pub fn import_files(files: Vec<(String, ImportedFile)>, session: &Session) -> Wo
                         1 => ", in place of the case's 1 candidate".into(),
                         m => format!(", in place of the case's {m} candidates"),
                     };
-                    edits.push(WorkbenchAction::Notice(Some(format!(
+                    in_order.push(WorkbenchAction::Notice(Some(format!(
                         "Imported {n} candidates from {name}{replaced}."
                     ))));
                 }
-                Err(e) => edits.push(refused(&e)),
+                Err(e) => in_order.push(refused(&e)),
             },
         }
     }
-    edits.extend(adds);
+    edits.extend(in_order);
     WorkbenchAction::Batch(edits)
 }
 
@@ -109,12 +111,9 @@ mod tests {
         );
         let said = &b.notice.as_ref().unwrap().text;
         assert!(
-            said.contains("Imported 1 candidates from cands.csv."),
+            said.starts_with("Imported 1 case from other.json.\nImported 1 candidates from cands.csv.\nbad.json: "),
             "{said}"
         );
-        assert!(
-            said.contains("bad.json") && said.contains("It was not imported."),
-            "{said}"
-        );
+        assert!(said.ends_with("It was not imported."), "{said}");
     }
 }

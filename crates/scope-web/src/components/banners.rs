@@ -12,16 +12,17 @@ pub fn recovered_banner(
     on_download: Callback<MouseEvent>,
     on_dismiss: Callback<MouseEvent>,
 ) -> Html {
-    let kept = kept_as
-        .map(|k| format!(" (under {k} in this browser)"))
-        .unwrap_or_default();
+    let said = match kept_as {
+        Some(k) => format!(
+            "The saved cases could not be read ({error}). They were kept aside (under {k} in this browser) and the app started with a new case. Download them to keep them or to send them to us."
+        ),
+        None => format!(
+            "The saved cases could not be read ({error}), and they could not be kept aside: the browser's storage has no room for a second copy. Nothing is saved over them until you download them or dismiss this; the app started with a new case."
+        ),
+    };
     html! {
         <div class="banner warning" role="alert" data-testid="recovered">
-            <p>
-                { format!("The saved cases could not be read ({error}). They were kept aside") }
-                { kept }
-                { " and the app started with a new case. Download them to keep them or to send them to us." }
-            </p>
+            <p>{ said }</p>
             <button type="button" class="small" onclick={on_download}>{ "Download the unreadable data" }</button>
             <button type="button" class="small" onclick={on_dismiss}>{ "Dismiss" }</button>
         </div>

@@ -157,7 +157,8 @@ pub fn use_autosave(
     // Each change: saved after a pause, unless it is what storage already holds.
     {
         let (sync, report, key) = (sync.clone(), report.clone(), key.clone());
-        use_effect_with(workspace, move |workspace| {
+        // The key too: saving that starts (a banner let go of the data under it) saves at once.
+        use_effect_with((workspace, key.clone()), move |(workspace, _)| {
             let mut s = sync.borrow_mut();
             if let Some(key) = key
                 && s.base().map(|(_, w)| w) != Some(workspace)
