@@ -71,6 +71,28 @@ describe('workspace', () => {
     await context.close();
   });
 
+  test('a link pasted into the open page opens its case; the link says when it holds the last valid version', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.getByLabel('Load').selectOption('Young perpetual DEX');
+    await page.getByRole('tab', { name: 'Cases' }).click();
+    const link = await shareLink(page);
+    assert.equal(await page.getByTestId('share-link-note').count(), 0);
+    // A field with a problem: the link keeps the last valid version, and says so.
+    await page.getByLabel('Launched').fill('2018-13');
+    await page.getByTestId('share-link-note').waitFor();
+    await page.getByLabel('Launched').fill('2018-03');
+    // Pasted into this page's address: no reload, yet the case opens (it once did nothing until
+    // the next reload).
+    const before = await page.locator('.card').count();
+    await page.evaluate((hash) => { window.location.hash = hash; }, new URL(link).hash);
+    await page.getByText(/Opened the shared case "Wavelet Perps" as a new case/).waitFor();
+    assert.equal(await page.locator('.card').count(), before + 1);
+    assert.ok(!page.url().includes('connector-scope-case'), 'the link data leaves the address once read');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('damaged, oversized and foreign links say so and change nothing', async () => {
     const { context, page, problems } = await watchedPage(browser);
     for (const [fragment, message] of [

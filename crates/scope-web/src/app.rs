@@ -185,7 +185,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_duplicate={dispatch.reform(WorkbenchAction::Duplicate)}
                     on_delete={dispatch.reform(WorkbenchAction::Delete)}
                     on_rename={dispatch.reform(|(id, name)| WorkbenchAction::Rename(id, name))} />
-                <FilesPanel {on_import} on_export={on_export.clone()} {share_link} />
+                <FilesPanel {on_import} on_export={on_export.clone()} {share_link} current={s.is_current()} />
             </>
         },
     };

@@ -20,6 +20,9 @@ pub struct FilesPanelProps {
     pub on_export: Callback<Export>,
     /// The share link of the current case.
     pub share_link: AttrValue,
+    /// Whether the case's fields all pass (else the link holds its last valid version).
+    #[prop_or(true)]
+    pub current: bool,
 }
 
 #[component]
@@ -128,7 +131,12 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
             <div class="field">
                 <label for="cs-share-link">{ "Share link: the case travels in the link itself, nothing is uploaded" }</label>
                 <input id="cs-share-link" type="text" readonly=true value={props.share_link.clone()}
-                    onfocus={select_all} />
+                    onfocus={select_all} aria-describedby={(!props.current).then_some("cs-share-link-note")} />
+                if !props.current {
+                    <p class="hint" id="cs-share-link-note" data-testid="share-link-note">
+                        { "The link holds the last valid version of the case: the fields with problems are not in it." }
+                    </p>
+                }
             </div>
         </section>
     }

@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use js_sys::futures::spawn_local;
 use scope_core::Case;
 use scope_core::formats::share;
@@ -57,16 +58,26 @@ fn forget_share_fragment(hash: &str) {
 }
 
 /// A case shared in the address opens once, as a new case, after the first render (the browser
-/// inflates it asynchronously); its data then leaves the address.
+/// inflates it asynchronously), and so does a link pasted into the address of the open page;
+/// its data then leaves the address.
 #[hook]
 pub fn use_open_shared_case(enabled: bool, dispatcher: UseReducerDispatcher<WorkbenchState>) {
     use_effect_with(enabled, move |&enabled| {
-        let (_, hash) = location_parts();
-        if let (true, Some(data)) = (enabled, share::find(&hash)) {
-            let data = data.to_string();
-            forget_share_fragment(&hash);
-            spawn_local(async move { dispatcher.dispatch(open_link(&data).await) });
-        }
+        let open = move || {
+            let (_, hash) = location_parts();
+            if let Some(data) = share::find(&hash) {
+                let data = data.to_string();
+                forget_share_fragment(&hash);
+                let dispatcher = dispatcher.clone();
+                spawn_local(async move { dispatcher.dispatch(open_link(&data).await) });
+            }
+        };
+        let listener = enabled.then(|| {
+            open();
+            let window = web_sys::window()?;
+            Some(EventListener::new(&window, "hashchange", move |_| open()))
+        });
+        move || drop(listener)
     });
 }
 
