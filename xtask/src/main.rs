@@ -97,6 +97,11 @@ impl Options {
         let mut rest = Vec::new();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
+            if matches!(arg.as_str(), "-h" | "--help") {
+                // Asked for: the usage, and a clean exit.
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
             if known_flags.contains(&arg.as_str()) {
                 flags.push(arg.clone());
             } else if known_values.contains(&arg.as_str()) {
