@@ -95,7 +95,11 @@ proptest! {
         prop_assert!(eb.calendar_days.p50 <= ew.calendar_days.p50);
     }
 
-    /// A perpetual connector never costs less than the same exchange's spot connector.
+    /// A perpetual connector never costs less than the same exchange's spot connector: its
+    /// expected effort is more, exactly (PERT) and in the Monte Carlo's mean. The Monte Carlo's
+    /// quantiles are estimates from as few as 100 draws, and the perpetual tasks make a draw
+    /// stream of another length, so they hold within sampling error: at 300 samples a perpetual
+    /// P90 of 7,628 against a spot P90 of 7,810 was drawn (CI, seed 683).
     #[test]
     fn perpetual_never_costs_less_than_spot(case in any_case()) {
         let mut spot = case.clone();
@@ -105,7 +109,9 @@ proptest! {
         let (spot, perp) = (parse(&spot), parse(&perp));
         prop_assert!(effort_mean(&perp) >= effort_mean(&spot));
         let (s, p) = (scope_core::estimate(&spot).unwrap(), scope_core::estimate(&perp).unwrap());
-        prop_assert!(p.cost.p50 >= s.cost.p50 && p.cost.p90 >= s.cost.p90);
+        prop_assert!(p.effort_hours.monte_carlo.mean >= s.effort_hours.monte_carlo.mean);
+        let within = rust_decimal::Decimal::new(9, 1);
+        prop_assert!(p.cost.p50 >= s.cost.p50 * within && p.cost.p90 >= s.cost.p90 * within);
     }
 
     /// A modification never costs more than building the same connector new.
