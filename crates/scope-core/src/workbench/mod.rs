@@ -188,6 +188,12 @@ impl Workbench {
                 let before = self.workspace.current().cloned();
                 let (merged, said) = merge(&base, &self.workspace, *theirs);
                 self.workspace = merged;
+                if said.is_none()
+                    && self.workspace.deleted.is_none()
+                    && self.notice.as_ref().is_some_and(|n| n.undo)
+                {
+                    self.notice = None; // its deletion is gone: nothing left to undo
+                }
                 if let Some(said) = said {
                     // An Undo this tab offered stays on offer, beside the deletion it undoes
                     // (another tab's deletion is that tab's to undo).
@@ -286,11 +292,10 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
     let their_ids: Vec<u64> = theirs.cases.iter().map(|c| c.id).collect();
     let their_deleted = theirs.deleted.clone();
     let mut merged = theirs;
-    // This tab's deletion stands against a save that had not heard of it.
+    // This tab's deletion stands against a save that had not heard of it (one that changed the
+    // case, even only its draft or its half-typed text, keeps it).
     if let Some(d) = &ours.deleted {
-        merged
-            .cases
-            .retain(|c| !(c.id == d.stored.id && c.case == d.stored.case));
+        merged.cases.retain(|c| *c != d.stored);
     }
     let mut copies = Vec::new();
     let mut kept = Vec::new();
@@ -392,10 +397,19 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
         seen.push(c.id);
     }
     // The deleted case kept for Undo: this tab's, or the other's (whose notice offers it), under
-    // an id no other case has; not one that is back among the cases.
-    merged.deleted = ours
-        .deleted
-        .clone()
+    // an id no other case has; not one that is back among the cases (this tab's, under its id:
+    // the other tab kept it, changed, and an Undo would bring back a second, older copy).
+    let ours_deleted = ours.deleted.clone().filter(|d| {
+        let back = merged.cases.iter().any(|c| c.id == d.stored.id);
+        if back {
+            told.push(format!(
+                "{} was changed in another tab after it was deleted here: it is kept, as that tab left it.",
+                d.stored.case.exchange.name
+            ));
+        }
+        !back
+    });
+    merged.deleted = ours_deleted
         .or(their_deleted)
         .filter(|d| !merged.cases.iter().any(|c| c.case == d.stored.case))
         .map(|mut d| {
@@ -889,5 +903,47 @@ mod tests {
                 .iter()
                 .all(|k| k.case.exchange.name != "C5")
         );
+    }
+
+    /// Tab B deletes a case while tab A types in it; A keeps it, and B, hearing A's save, shows
+    /// A's version and no longer offers an Undo that would bring back its own old one: it once
+    /// made a second copy, or, when A's typing was a draft, kept its deletion and then wrote its
+    /// old version back over A's typing.
+    #[test]
+    fn a_case_deleted_here_and_typed_in_there_is_theirs() {
+        let mut base = Workspace::new(today());
+        base.add(named("Kestrel")).unwrap();
+        for draft in [false, true] {
+            let mut a = Workbench::new(base.clone());
+            a.apply(WorkbenchAction::Open(2));
+            let typed = if draft { "99y" } else { "99" };
+            a.apply(WorkbenchAction::Edit(Edit::Text(
+                TextField::HourlyRate,
+                typed.into(),
+            )));
+            let mut b = Workbench::new(base.clone());
+            b.apply(WorkbenchAction::Delete(2));
+            assert!(notice(&b).1);
+            hears(&mut b, &base, &a.workspace);
+            let kestrels: Vec<&StoredCase> = b
+                .workspace
+                .cases
+                .iter()
+                .filter(|c| c.case.exchange.name == "Kestrel")
+                .collect();
+            assert_eq!(kestrels.len(), 1, "draft {draft}");
+            assert_eq!(
+                *kestrels[0], a.workspace.cases[1],
+                "A's version, draft {draft}"
+            );
+            assert!(b.workspace.deleted.is_none(), "draft {draft}");
+            assert!(
+                !notice(&b).1,
+                "no Undo on offer, draft {draft}: {:?}",
+                b.notice
+            );
+            b.apply(WorkbenchAction::Undo);
+            assert_eq!(b.workspace.cases.len(), 2, "draft {draft}");
+        }
     }
 }
