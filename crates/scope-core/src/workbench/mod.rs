@@ -10,7 +10,7 @@ use crate::case::Case;
 use crate::case::blank_case;
 use crate::support::date::Date;
 use crate::workbench::session::Session;
-use crate::workbench::workspace::{StoredCase, Workspace};
+use crate::workbench::workspace::{Deleted, StoredCase, Workspace};
 
 /// A sentence for the user (an import, a deletion, a refusal), with an Undo when it is about the
 /// deletion that can be undone: an Undo never sits beside an unrelated notice.
@@ -397,18 +397,24 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
         seen.push(c.id);
     }
     // The deleted case kept for Undo: this tab's, or the other's (whose notice offers it), under
-    // an id no other case has; not one that is back among the cases (this tab's, under its id:
-    // the other tab kept it, changed, and an Undo would bring back a second, older copy).
+    // an id no other case has; not one that is back among the cases. A case one tab deleted and
+    // the other kept, changed, is back under its id: an Undo would bring back a second, older
+    // copy. (This tab's deletion meets its case's id again only so: the other tab numbers a case
+    // of its own after every id it has heard of, and it heard of this one unless the two tabs
+    // created it and another at the same moment.)
+    let in_merged = |id: u64| merged.cases.iter().any(|c| c.id == id);
+    let back = |d: &Deleted| in_merged(d.stored.id);
+    let theirs_back = |d: &Deleted| find(base, d.stored.id).is_some() && in_merged(d.stored.id);
     let ours_deleted = ours.deleted.clone().filter(|d| {
-        let back = merged.cases.iter().any(|c| c.id == d.stored.id);
-        if back {
+        if back(d) {
             told.push(format!(
                 "{} was changed in another tab after it was deleted here: it is kept, as that tab left it.",
                 d.stored.case.exchange.name
             ));
         }
-        !back
+        !back(d)
     });
+    let their_deleted = their_deleted.filter(|d| !theirs_back(d));
     merged.deleted = ours_deleted
         .or(their_deleted)
         .filter(|d| !merged.cases.iter().any(|c| c.case == d.stored.case))
@@ -945,5 +951,22 @@ mod tests {
             b.apply(WorkbenchAction::Undo);
             assert_eq!(b.workspace.cases.len(), 2, "draft {draft}");
         }
+        // As tabs meet it: A hears B's deletion first and keeps the case, then B hears A's save,
+        // which carried B's deletion along (it once came back as a copy under a new id).
+        let mut a = Workbench::new(base.clone());
+        a.apply(WorkbenchAction::Open(2));
+        a.apply(WorkbenchAction::Edit(Edit::Text(
+            TextField::HourlyRate,
+            "99".into(),
+        )));
+        let mut b = Workbench::new(base.clone());
+        b.apply(WorkbenchAction::Delete(2));
+        let b_saved = b.workspace.clone();
+        hears(&mut a, &base, &b_saved);
+        assert!(a.workspace.deleted.is_none(), "{:?}", a.workspace.deleted);
+        hears(&mut b, &b_saved, &a.workspace);
+        assert_eq!(b.workspace.cases.len(), 2);
+        assert!(b.workspace.deleted.is_none());
+        assert!(!notice(&b).1, "{:?}", b.notice);
     }
 }
