@@ -125,8 +125,12 @@ fn empty_incentives() -> Incentives {
 
 fn set(spec: &mut AgreementSpec, field: AgreementField, t: &str) -> Result<(), String> {
     let amount = || -> Result<Decimal, String> {
-        crate::support::money::parse_amount(t)
-            .ok_or_else(|| format!("{t:?} is not an amount (digits, one decimal point)"))
+        crate::support::money::parse_amount(t).ok_or_else(|| {
+            format!(
+                "{} is not an amount (digits, one decimal point)",
+                super::typed(t)
+            )
+        })
     };
     let optional = || {
         if t.is_empty() {

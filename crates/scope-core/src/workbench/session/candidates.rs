@@ -115,7 +115,7 @@ pub fn apply(c: &mut Case, edit: CandidatesEdit) -> Option<(String, String, Resu
                         }
                         Ok(())
                     }
-                    None => Err(format!("{t:?} is not a number")),
+                    None => Err(format!("{} is not a number", super::typed(t))),
                 }
             };
             return Some((path, text, result));
@@ -171,7 +171,7 @@ pub fn apply(c: &mut Case, edit: CandidatesEdit) -> Option<(String, String, Resu
                     }
                     Ok(())
                 }
-                None => Err(format!("{t:?} is not a number")),
+                None => Err(format!("{} is not a number", super::typed(t))),
             };
             return Some((path, text, result));
         }

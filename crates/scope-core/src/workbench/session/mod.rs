@@ -288,11 +288,11 @@ fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
     let t = text.trim();
     let number = |what: &str| -> Result<f64, String> {
         crate::support::number::parse_number(t)
-            .ok_or_else(|| format!("{t:?} is not a number{what}"))
+            .ok_or_else(|| format!("{} is not a number{what}", typed(t)))
     };
     let decimal = || -> Result<Decimal, String> {
         crate::support::money::parse_amount(t)
-            .ok_or_else(|| format!("{t:?} is not an amount (digits, one decimal point)"))
+            .ok_or_else(|| format!("{} is not an amount (digits, one decimal point)", typed(t)))
     };
     match field {
         TextField::ExchangeName => c.exchange.name = text.to_string(),
@@ -319,6 +319,15 @@ fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Typed text quoted in a message, the first 40 characters of it: a message about a pasted page
+/// says which field, not the page again.
+pub(crate) fn typed(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{:?}", format!("{}...", &text[..at])),
+        None => format!("{text:?}"),
+    }
 }
 
 #[cfg(test)]
@@ -438,5 +447,23 @@ mod tests {
         s.apply(Edit::Change(TaskId::Positions, true));
         s.apply(Edit::Market(Market::Spot));
         assert!(s.edited().connector.changes.is_empty());
+    }
+
+    /// A message about text that is not a number quotes its start, not a whole pasted page (a
+    /// weight's error once repeated 400 characters).
+    #[test]
+    fn long_typed_text_is_quoted_short() {
+        let mut s = Session::new(blank_case("2026-11-25".parse().unwrap()));
+        let pasted = "x".repeat(400);
+        s.apply(Edit::Text(TextField::HourlyRate, pasted.clone()));
+        s.apply(Edit::Candidates(CandidatesEdit::Weight(0, pasted)));
+        for path in ["estimate.hourly_rate", "criteria[0].weight"] {
+            let e = s.error(path).unwrap_or_default();
+            assert!(
+                e.contains("xxx...") && e.chars().count() < 120,
+                "{path}: {e}"
+            );
+        }
+        assert_eq!(typed("12x"), "\"12x\"");
     }
 }
