@@ -254,7 +254,7 @@ describe('nothing lost', () => {
     await page.reload();
     const banner = page.getByTestId('recovered');
     await banner.waitFor();
-    assert.match(await banner.textContent(), /could not be kept aside/);
+    assert.match(await banner.textContent(), /no room to keep them aside, nothing is saved over them/);
     await page.getByLabel('Exchange', { exact: true }).fill('Typed after');
     await page.waitForTimeout(1200);
     const held = await page.evaluate((key) => localStorage.getItem(key).length, KEY);

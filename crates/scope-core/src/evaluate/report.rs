@@ -143,7 +143,6 @@ impl EvaluationReport {
                             series,
                             x,
                             width,
-                            label: self.label_of(&part.criterion).to_string(),
                             part: part.clone(),
                         };
                         x += width;
@@ -173,7 +172,5 @@ pub struct Segment {
     pub series: usize,
     pub x: f64,
     pub width: f64,
-    /// The criterion's label, as the chart's hover says it.
-    pub label: String,
     pub part: Contribution,
 }

@@ -204,10 +204,12 @@ impl Case {
 }
 
 /// `text` made a line that `line_text` accepts: control characters and line separators become
-/// spaces, runs of spaces one, the ends trimmed, at most `max` characters.
+/// spaces, the ends trimmed, at most `max` characters.
 pub fn one_line(text: &str, max: usize) -> String {
     let spaced: String = text
+        .trim()
         .chars()
+        .take(max)
         .map(|c| {
             if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
                 ' '
@@ -216,14 +218,7 @@ pub fn one_line(text: &str, max: usize) -> String {
             }
         })
         .collect();
-    let words: Vec<&str> = spaced.split(' ').filter(|w| !w.is_empty()).collect();
-    words
-        .join(" ")
-        .chars()
-        .take(max)
-        .collect::<String>()
-        .trim_end()
-        .to_string()
+    spaced.trim().to_string()
 }
 
 /// A text of one line (a name, a label, a symbol): no line break or other control character,

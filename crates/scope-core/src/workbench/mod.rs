@@ -408,7 +408,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: Workspace) -> (Workspac
     let ours_deleted = ours.deleted.clone().filter(|d| {
         if back(d) {
             told.push(format!(
-                "{} was changed in another tab after it was deleted here: it is kept, as that tab left it.",
+                "{} was deleted here and changed in another tab: it is kept as changed.",
                 d.stored.case.exchange.name
             ));
         }

@@ -615,6 +615,7 @@ mod tests {
         for (typed, kept) in [
             ("Tab\there", "Tab here"),
             ("A\u{2028}B\u{7}C", "A B C"),
+            ("Two  spaces", "Two  spaces"),
             ("  Line\nbreak  ", "Line break"),
         ] {
             w.rename(id, typed);

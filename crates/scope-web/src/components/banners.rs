@@ -12,14 +12,13 @@ pub fn recovered_banner(
     on_download: Callback<MouseEvent>,
     on_dismiss: Callback<MouseEvent>,
 ) -> Html {
-    let said = match kept_as {
-        Some(k) => format!(
-            "The saved cases could not be read ({error}). They were kept aside (under {k} in this browser) and the app started with a new case. Download them to keep them or to send them to us."
-        ),
-        None => format!(
-            "The saved cases could not be read ({error}), and they could not be kept aside: the browser's storage has no room for a second copy. Nothing is saved over them until you download them or dismiss this; the app started with a new case."
-        ),
+    let kept = match kept_as {
+        Some(k) => format!("They were kept aside (under {k} in this browser)"),
+        None => "With no room to keep them aside, nothing is saved over them until you download them or dismiss this,".into(),
     };
+    let said = format!(
+        "The saved cases could not be read ({error}). {kept} and the app started with a new case. Download them to keep them or to send them to us."
+    );
     html! {
         <div class="banner warning" role="alert" data-testid="recovered">
             <p>{ said }</p>

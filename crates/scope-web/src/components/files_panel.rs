@@ -134,7 +134,7 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
                     onfocus={select_all} aria-describedby={(!props.current).then_some("cs-share-link-note")} />
                 if !props.current {
                     <p class="hint" id="cs-share-link-note" data-testid="share-link-note">
-                        { "The link holds the last valid version of the case: the fields with problems are not in it." }
+                        { "The link has the last valid version: the fields with problems are not in it." }
                     </p>
                 }
             </div>

@@ -325,7 +325,7 @@ fn set_text(c: &mut Case, field: TextField, text: &str) -> Result<(), String> {
 /// says which field, not the page again.
 pub(crate) fn typed(text: &str) -> String {
     match text.char_indices().nth(40) {
-        Some((at, _)) => format!("{:?}", format!("{}...", &text[..at])),
+        Some((at, _)) => format!("{:?}...", &text[..at]),
         None => format!("{text:?}"),
     }
 }
@@ -460,7 +460,7 @@ mod tests {
         for path in ["estimate.hourly_rate", "criteria[0].weight"] {
             let e = s.error(path).unwrap_or_default();
             assert!(
-                e.contains("xxx...") && e.chars().count() < 120,
+                e.contains("xxx\"...") && e.chars().count() < 120,
                 "{path}: {e}"
             );
         }

@@ -48,7 +48,7 @@ fn ContributionBar(props: &ContributionBarProps) -> Html {
             <svg viewBox={format!("0 0 {} 14", Shortest(BAR_WIDTH))} role="img" aria-label={format!("{}: contributions by criterion", bar.name)}>
                 { for bar.segments.iter().map(|s| html! {
                     <rect class={format!("series-{}", s.series % 8)} x={format!("{}", Fixed(s.x, 1))} y="0" width={format!("{}", Fixed(s.width, 1))} height="14">
-                        <title>{ format!("{}: {} (normalized {}, weighted {})", s.label, Shortest(s.part.value), Fixed(s.part.normalized, 3), Fixed(s.part.weighted, 3)) }</title>
+                        <title>{ format!("{}: {} (normalized {}, weighted {})", s.part.criterion, Shortest(s.part.value), Fixed(s.part.normalized, 3), Fixed(s.part.weighted, 3)) }</title>
                     </rect>
                 }) }
             </svg>
