@@ -73,10 +73,11 @@ describe('layout', () => {
     const failures = {};
     for (const tool of TOOLS) {
       // The widget is waited for below; the page's own load (Material's search, its worker) is not
-      // what is measured.
-      await page.goto(new URL(`${tool}.html`, DOCS).href, { waitUntil: 'domcontentloaded' });
+      // what is measured. Its module scripts hold DOMContentLoaded until the wasm is compiled,
+      // which on a cold first run of a fresh clone once took longer than the default 30 s.
+      await page.goto(new URL(`${tool}.html`, DOCS).href, { waitUntil: 'commit' });
       const root = page.locator(`[data-connector-scope=${tool}] .cs-root`);
-      await root.locator('h1').waitFor();
+      await root.locator('h1').waitFor({ timeout: 90_000 });
       await page.waitForTimeout(200);
       // The widget takes the column's width, not less: the test is of the column, not of a shrunk box.
       const widths = await root.evaluate((r) => [r.getBoundingClientRect().width, document.querySelector('.md-content__inner').getBoundingClientRect().width]);
