@@ -75,7 +75,7 @@ describe('layout', () => {
       // The widget is waited for below; the page's own load (Material's search, its worker) is not
       // what is measured. Its module scripts hold DOMContentLoaded until the wasm is compiled,
       // which on a cold first run of a fresh clone once took longer than the default 30 s.
-      await page.goto(new URL(`${tool}.html`, DOCS).href, { waitUntil: 'commit' });
+      await page.goto(new URL(`${tool}.html`, DOCS).href, { waitUntil: 'commit', timeout: 90_000 });
       const root = page.locator(`[data-connector-scope=${tool}] .cs-root`);
       await root.locator('h1').waitFor({ timeout: 90_000 });
       await page.waitForTimeout(200);
