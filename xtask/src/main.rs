@@ -1,4 +1,4 @@
-//! `cargo xtask serve | build | dist | test | setup | bench | fuzz`: the project's own build tool.
+//! `cargo xtask serve | build | dist | test | setup | bench | fuzz | data`: the project's own build tool.
 //!
 //! Every command installs what it needs and is missing (wasm32 target, wasm-pack, the
 //! wasm-bindgen CLI of the exact Cargo.lock version, npm packages, Chromium for tests) and
@@ -7,6 +7,7 @@
 mod bench;
 mod build;
 mod cmd;
+mod data;
 mod serve;
 mod setup;
 mod shares;
@@ -29,6 +30,8 @@ commands:
   bench [core|browser|size]               criterion for scope-core; start-up and input latency in
                                           Chromium; bundle sizes. All three write BENCHMARKS.md
   fuzz [--cases N]                        hostile input through every computation (default 100000 cases)
+  data ccxt                               regenerate scope-core's CCXT capability table from the pinned
+                                          ccxt npm package (not part of test: the table is committed)
 ";
 
 fn main() -> ExitCode {
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz(&args[1..]),
+        Some("data") => data::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())

@@ -11,6 +11,7 @@
 //! - [`case`]: the case file: its types, errors, defaults, reader and JSON Schema.
 //! - [`process`]: the engagement paths, the nine stages and the stage plan.
 //! - [`maturity`]: the API-maturity questionnaire and ranking.
+//! - [`prefill`]: answers proposed from evidence: API documents (read by scope-scan) and CCXT.
 //! - [`agreement`]: the fee share, the maintainer's and the Foundation's parts.
 //! - [`evaluate`]: the maintainer evaluator (criteria, AHP, weighted sum and TOPSIS).
 //! - [`estimate`]: the work breakdown, the record of real builds, the simulation, calendar, cost.
@@ -28,6 +29,7 @@ pub mod case;
 pub mod agreement;
 pub mod evaluate;
 pub mod maturity;
+pub mod prefill;
 pub mod process;
 
 pub mod estimate;

@@ -186,6 +186,7 @@ fn every_field_of_the_format_round_trips() {
         "path": "developer_built",
         "governance_era": "2023_epoch5",
         "api": {"ws_order_book": "partial", "rest_server_time": "documented_with_examples"},
+        "api_sources": {"rest_server_time": "spot_api.yaml"},
         "estimate": {"availability_hours_per_week": 22.5, "hourly_rate": "87.25", "currency": "EUR",
                      "overhead_pct": "12.5", "experience": "some",
                      "tasks": [{"id": "a", "label": "A", "optimistic": 1.0, "most_likely": 2.5, "pessimistic": 4.0}]},

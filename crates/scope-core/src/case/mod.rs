@@ -112,6 +112,10 @@ pub struct Case {
     /// Questionnaire answers by item id (see the rubric); unanswered items count as partial.
     #[serde(default)]
     pub api: SortedMap<String, Answer>,
+    /// Where an answer came from, by item id: the API document or the CCXT release it was read
+    /// from. An answered item not listed is the user's own answer.
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub api_sources: SortedMap<String, String>,
     #[serde(default)]
     pub estimate: EstimateSettings,
     #[serde(default)]
@@ -248,6 +252,7 @@ pub fn blank_case(as_of: Date) -> Case {
         path: defaults::path(),
         governance_era: defaults::era(),
         api: SortedMap::new(),
+        api_sources: SortedMap::new(),
         estimate: EstimateSettings {
             hourly_rate: Some(defaults::new_case_rate()),
             ..Default::default()

@@ -20,6 +20,7 @@ pub(crate) fn case(n: &Node<'_>) -> Read<Case> {
         "path",
         "governance_era",
         "api",
+        "api_sources",
         "estimate",
         "simulation",
         "stages",
@@ -39,6 +40,9 @@ pub(crate) fn case(n: &Node<'_>) -> Read<Case> {
         governance_era: o.or("governance_era", defaults::era, Node::parse)?,
         api: o.or("api", Default::default, |n| {
             n.map(|k| Ok(k.to_string()), Node::parse)
+        })?,
+        api_sources: o.or("api_sources", Default::default, |n| {
+            n.map(|k| Ok(k.to_string()), Node::string)
         })?,
         estimate: o.or("estimate", EstimateSettings::default, estimate)?,
         simulation: o.or("simulation", Simulation::default, simulation)?,

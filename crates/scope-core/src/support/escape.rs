@@ -51,7 +51,7 @@ impl fmt::Display for Md<'_> {
                     f.write_char('\\')?;
                     f.write_char(c)?;
                 }
-                c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => f.write_char(' ')?,
+                c if breaks_line(c) => f.write_char(' ')?,
                 c => f.write_char(c)?,
             }
         }
@@ -93,6 +93,25 @@ pub fn csv_text(field: &str) -> &str {
         Some(rest) if formula_like(rest) => rest,
         _ => field,
     }
+}
+
+/// A character that would break a line of text: a control character or a line or paragraph
+/// separator. Names, labels and sources are one line (validate's rule); reports write these as
+/// spaces.
+pub fn breaks_line(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// `text` made one line: characters that break a line become spaces, the ends trimmed, at most
+/// `max` characters.
+pub fn one_line(text: &str, max: usize) -> String {
+    let spaced: String = text
+        .trim()
+        .chars()
+        .take(max)
+        .map(|c| if breaks_line(c) { ' ' } else { c })
+        .collect();
+    spaced.trim().to_string()
 }
 
 #[cfg(test)]

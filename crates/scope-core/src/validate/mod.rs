@@ -79,6 +79,18 @@ impl Case {
             }
         }
 
+        for (key, source) in self.api_sources.iter() {
+            let at = format!("api_sources.{key}");
+            if !self.api.contains_key(key) {
+                err(
+                    &at,
+                    "names the source of an answer the case does not have".into(),
+                );
+            } else {
+                line_text(&mut err, &at, source, MAX_NAME);
+            }
+        }
+
         let c = &self.connector;
         let known = |field: &str, name: &Option<String>, errors: &mut dyn FnMut(&str, String)| {
             if let Some(n) = name
@@ -203,31 +215,10 @@ impl Case {
     }
 }
 
-/// `text` made a line that `line_text` accepts: control characters and line separators become
-/// spaces, the ends trimmed, at most `max` characters.
-pub fn one_line(text: &str, max: usize) -> String {
-    let spaced: String = text
-        .trim()
-        .chars()
-        .take(max)
-        .map(|c| {
-            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    spaced.trim().to_string()
-}
-
 /// A text of one line (a name, a label, a symbol): no line break or other control character,
 /// and at most `max` characters, so that it cannot add lines to a report or swell a table.
 fn line_text(err: &mut dyn FnMut(&str, String), path: &str, text: &str, max: usize) {
-    if text
-        .chars()
-        .any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
-    {
+    if text.chars().any(crate::support::escape::breaks_line) {
         err(
             path,
             "must be one line: no line breaks, tabs or control characters".into(),

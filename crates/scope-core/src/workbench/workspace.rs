@@ -361,7 +361,7 @@ impl Workspace {
     /// Renames a case, as one line of at most `MAX_NAME` characters (line breaks, tabs and
     /// other control characters become spaces); a name of nothing leaves the name as it was.
     pub fn rename(&mut self, id: u64, name: &str) {
-        let name = crate::validate::one_line(name, crate::case::MAX_NAME);
+        let name = crate::support::escape::one_line(name, crate::case::MAX_NAME);
         if let Some(c) = self.cases.iter_mut().find(|c| c.id == id)
             && !name.is_empty()
         {

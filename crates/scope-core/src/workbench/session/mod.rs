@@ -67,6 +67,8 @@ pub enum Edit {
     Era(GovernanceEra),
     Experience(Experience),
     Answer(String, Option<Answer>),
+    /// Answers taken from a document or CCXT (`prefill::Prefill::accepted`): item, answer, source.
+    Accept(Vec<(String, Answer, String)>),
     Stage(StageId, StageStatus),
     /// Candidates, criteria, weights, method, selection.
     Candidates(CandidatesEdit),
@@ -237,14 +239,20 @@ impl Session {
             Edit::Path(p) => c.path = p,
             Edit::Era(e) => c.governance_era = e,
             Edit::Experience(e) => c.estimate.experience = e,
-            Edit::Answer(item, answer) => match answer {
-                Some(a) => {
-                    c.api.insert(item, a);
+            Edit::Answer(item, answer) => {
+                // Changed by hand, the answer is the user's own: it no longer came from a document.
+                c.api_sources.remove(&item);
+                match answer {
+                    Some(a) => c.api.insert(item, a),
+                    None => c.api.remove(&item),
+                };
+            }
+            Edit::Accept(accepted) => {
+                for (item, answer, source) in accepted {
+                    c.api.insert(item.clone(), answer);
+                    c.api_sources.insert(item, source);
                 }
-                None => {
-                    c.api.remove(&item);
-                }
-            },
+            }
             Edit::Stage(stage, status) => {
                 if status == StageStatus::NotStarted {
                     c.stages.remove(&stage);

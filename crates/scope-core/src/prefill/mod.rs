@@ -1,0 +1,146 @@
+//! Questionnaire answers proposed from evidence: an exchange's API documents (read by the
+//! `scope-scan` crate, which fills a `Prefill`) and what CCXT implements for it (`ccxt`).
+//! May import: support, case, maturity.
+//!
+//! A proposal is never "not available": what a source does not show stays unanswered, listed in
+//! `not_found`.
+
+pub mod ccxt;
+mod read;
+
+use serde::Serialize;
+
+use crate::case::{Answer, Case, Market};
+use crate::maturity::rubric::ITEMS;
+use crate::support::sorted_map::SortedMap;
+
+/// Why one item got its proposal: where in which source, and what matched.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The document's file name, or the CCXT release and exchange id.
+    pub source: String,
+    /// Where in it: an operation (`GET /api/v3/depth`), a channel, a section, a CCXT method.
+    pub location: String,
+    /// What matched: path words, the operationId, a parameter, examples present.
+    pub why: String,
+    /// The answer this evidence supports (none: a hint that answers nothing by itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+}
+
+/// Proposed answers by item, each with its evidence, and the items no source showed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Prefill {
+    pub answers: SortedMap<String, Answer>,
+    pub evidence: SortedMap<String, Vec<Evidence>>,
+    /// The items that apply to the market and that no source answered.
+    pub not_found: Vec<String>,
+}
+
+/// How much documentation an answer says there is, to keep the best of several proposals.
+fn level(answer: Answer) -> usize {
+    Answer::LEVELS
+        .iter()
+        .position(|a| *a == answer)
+        .unwrap_or(0)
+}
+
+impl Prefill {
+    /// Adds one piece of evidence for `item`; its answer replaces the proposal when it says more.
+    pub fn propose(&mut self, item: &str, evidence: Evidence) {
+        if let Some(answer) = evidence.answer {
+            let better = self
+                .answers
+                .get(item)
+                .is_none_or(|a| level(answer) > level(*a));
+            if better {
+                self.answers.insert(item.to_string(), answer);
+            }
+        }
+        match self.evidence.get(item).is_some() {
+            true => self.evidence.retain(|k, list| {
+                if k == item {
+                    list.push(evidence.clone());
+                }
+                true
+            }),
+            false => {
+                self.evidence.insert(item.to_string(), vec![evidence]);
+            }
+        }
+    }
+
+    /// Adds another source's proposals (another document of the same exchange).
+    pub fn merge(&mut self, other: Prefill) {
+        for (item, list) in other.evidence.iter() {
+            for e in list {
+                self.propose(item, e.clone());
+            }
+        }
+    }
+
+    /// Lists the items for `market` that nothing answered. Call once every source is in.
+    pub fn finish(mut self, market: Market) -> Self {
+        self.not_found = ITEMS
+            .iter()
+            .filter(|i| market.has_perpetual() || !i.perpetual_only())
+            .filter(|i| !self.answers.contains_key(i.id))
+            .map(|i| i.id.to_string())
+            .collect();
+        self
+    }
+
+    /// The source of an item's proposal: the first evidence that supports the proposed answer.
+    pub fn source(&self, item: &str) -> Option<&str> {
+        let answer = self.answers.get(item)?;
+        self.evidence
+            .get(item)?
+            .iter()
+            .find(|e| e.answer == Some(*answer))
+            .map(|e| e.source.as_str())
+    }
+
+    /// What accepting these proposals into `case` changes: (item, answer, source). The user's
+    /// own answers are kept unless `replace`; an answer taken earlier from a source gives way to
+    /// a proposal that says more; an equal answer is left as it is.
+    pub fn accepted(&self, case: &Case, replace: bool) -> Vec<(String, Answer, String)> {
+        self.answers
+            .iter()
+            .filter(|(item, answer)| match case.api.get(item.as_str()) {
+                None => true,
+                Some(current) if current == *answer => false,
+                Some(current) => {
+                    replace
+                        || (case.api_sources.contains_key(item.as_str())
+                            && level(**answer) > level(*current))
+                }
+            })
+            .filter_map(|(item, answer)| {
+                let source = crate::support::escape::one_line(self.source(item)?, 120);
+                Some((item.clone(), *answer, source))
+            })
+            .collect()
+    }
+
+    /// Accepts the proposals into `case` (see `accepted`); returns how many answers changed.
+    pub fn apply(&self, case: &mut Case, replace: bool) -> usize {
+        let accepted = self.accepted(case, replace);
+        let n = accepted.len();
+        for (item, answer, source) in accepted {
+            case.api.insert(item.clone(), answer);
+            case.api_sources.insert(item, source);
+        }
+        n
+    }
+
+    /// The JSON the CLI prints and the scanner module returns:
+    /// `{answers: {item: answer}, evidence: {item: [{source, location, why, answer}]}, not_found}`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads `to_json`'s text back (the web app reads the scanner module's result with it).
+    pub fn from_json(text: &str) -> Result<Prefill, crate::case::FieldError> {
+        read::prefill(text)
+    }
+}

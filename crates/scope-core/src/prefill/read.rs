@@ -1,0 +1,32 @@
+//! `Prefill::to_json`'s text read back, field by field (the scanner module's result reaches the
+//! web app as this text).
+
+use super::{Evidence, Prefill};
+use crate::case::FieldError;
+use crate::support::json::{Node, Read};
+
+pub(super) fn prefill(text: &str) -> Result<Prefill, FieldError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FieldError {
+        path: String::new(),
+        message: format!("not the scanner's JSON: {e}"),
+    })?;
+    let n = Node::root(&value);
+    let o = n.object(&["answers", "evidence", "not_found"])?;
+    Ok(Prefill {
+        answers: o.required("answers", |n| n.map(|k| Ok(k.to_string()), Node::parse))?,
+        evidence: o.required("evidence", |n| {
+            n.map(|k| Ok(k.to_string()), |n| n.list(evidence))
+        })?,
+        not_found: o.required("not_found", |n| n.list(Node::string))?,
+    })
+}
+
+fn evidence(n: &Node<'_>) -> Read<Evidence> {
+    let o = n.object(&["source", "location", "why", "answer"])?;
+    Ok(Evidence {
+        source: o.required("source", Node::string)?,
+        location: o.required("location", Node::string)?,
+        why: o.required("why", Node::string)?,
+        answer: o.optional("answer", Node::parse)?,
+    })
+}
