@@ -28,6 +28,20 @@ pub struct Evidence {
     pub answer: Option<Answer>,
 }
 
+/// One document as the scanner read it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentRead {
+    pub name: String,
+    /// "OpenAPI 3.0.1", "Swagger 2.0", "AsyncAPI 2.6.0"; empty when it could not be read.
+    pub format: String,
+    pub title: String,
+    pub operations: usize,
+    pub channels: usize,
+    /// Why it was not read, or not read in full.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
 /// Proposed answers by item, each with its evidence, and the items no source showed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Prefill {
@@ -35,6 +49,9 @@ pub struct Prefill {
     pub evidence: SortedMap<String, Vec<Evidence>>,
     /// The items that apply to the market and that no source answered.
     pub not_found: Vec<String>,
+    /// The documents read, when the proposals came from documents.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentRead>,
 }
 
 /// How much documentation an answer says there is, to keep the best of several proposals.
@@ -77,6 +94,7 @@ impl Prefill {
                 self.propose(item, e.clone());
             }
         }
+        self.documents.extend(other.documents);
     }
 
     /// Lists the items for `market` that nothing answered. Call once every source is in.
@@ -133,10 +151,11 @@ impl Prefill {
         n
     }
 
-    /// The JSON the CLI prints and the scanner module returns:
-    /// `{answers: {item: answer}, evidence: {item: [{source, location, why, answer}]}, not_found}`.
+    /// The JSON the CLI prints and the scanner module returns: `{answers: {item: answer},
+    /// evidence: {item: [{source, location, why, answer}]}, not_found: [item], documents}`.
+    /// Indented for people to read and diff, like the case file.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::support::pretty::pretty(&serde_json::to_string(self).unwrap_or_default())
     }
 
     /// Reads `to_json`'s text back (the web app reads the scanner module's result with it).

@@ -7,7 +7,7 @@ pub mod escape;
 pub(crate) mod json;
 pub mod money;
 pub mod number;
-pub(crate) mod order;
+pub mod order;
 pub(crate) mod pretty;
 pub mod sorted_map;
 pub(crate) mod text_enum;
