@@ -87,3 +87,25 @@ export function proposal(c: CaseInput): string;
 export function validate(c: CaseInput): { path: string; message: string; needed_by?: string[] }[];
 /** The case file's JSON Schema. */
 export function schema(): object;
+
+export type Answer = 'documented_with_examples' | 'documented' | 'partial' | 'not_available' | 'not_applicable';
+export type Market = 'spot' | 'perpetual' | 'both';
+
+/** Proposed questionnaire answers, each with its evidence, and the items no source showed. */
+export interface Prefill {
+  answers: Record<string, Answer>;
+  evidence: Record<string, { source: string; location: string; why: string; answer?: Answer }[]>;
+  not_found: string[];
+  /** The documents read (scan only): format ("OpenAPI 3.0.1"), title, counts, and why one was not read. */
+  documents?: { name: string; format: string; title: string; operations: number; channels: number; problem?: string }[];
+}
+
+/**
+ * Reads API documents (OpenAPI 3, Swagger 2, AsyncAPI 2 or 3; JSON or YAML text) and proposes
+ * answers for a connector to `market` (default spot). Throws when no document is an API description.
+ */
+export function scan(documents: { name: string; text: string } | { name: string; text: string }[], options?: { market?: Market }): Prefill;
+/** What CCXT implements for an exchange (a CCXT id such as "binance"), as proposed answers ("partial": available, documentation not known). */
+export function prefill(id: string, options?: { market?: Market }): Prefill;
+/** The case with the proposals accepted: its own answers kept unless `replace`, each taken answer's source recorded in `api_sources`. */
+export function accept(c: CaseInput, proposals: Prefill, options?: { replace?: boolean }): object;

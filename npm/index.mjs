@@ -2,5 +2,7 @@
 // as named exports, so that `import { estimate } from 'connector-scope-core'` works in Node.
 import core from './index.js';
 
-export const { maturity, estimate, plan, evaluate, agreement, proposal, validate, schema } = core;
+export const {
+  maturity, estimate, plan, evaluate, agreement, proposal, validate, schema, scan, prefill, accept,
+} = core;
 export default core;

@@ -47,3 +47,25 @@ test('an invalid case throws, naming the field; validate lists every problem', (
   assert.deepEqual(bare[0].needed_by, ['the estimate', "the proposal's cost"]);
   assert.throws(() => core.estimate({ version: 1, exchange: { name: 'X' } }), /estimate\.hourly_rate/);
 });
+
+test('scan and prefill propose what the command line proposes; accept keeps the case own answers', () => {
+  const fixtures = join(CASES, '../../crates/scope-scan/tests/fixtures');
+  const doc = (name) => ({ name, text: readFileSync(join(fixtures, name), 'utf8') });
+  const fromCli = JSON.parse(execFileSync(process.env.CONNECTOR_SCOPE_BIN,
+    ['scan', join(fixtures, 'spot_openapi.yaml'), join(fixtures, 'ws_asyncapi.yaml')], { encoding: 'utf8' }));
+  assert.deepEqual(core.scan([doc('spot_openapi.yaml'), doc('ws_asyncapi.yaml')]), fromCli);
+  assert.equal(core.scan(doc('perp_swagger.json'), { market: 'perpetual' }).answers.perp_leverage, 'documented');
+  assert.throws(() => core.scan({ name: 'notes.txt', text: 'hello' }), /notes\.txt: not an OpenAPI/);
+  assert.throws(() => core.scan([{ name: 5 }]), /documents\[0\]\.name/);
+
+  const kraken = core.prefill('kraken');
+  assert.equal(kraken.answers.rest_order_book, 'partial');
+  assert.throws(() => core.prefill('nope'), /not an exchange in the CCXT table/);
+
+  const own = { version: 1, exchange: { name: 'X' }, api: { rest_order_book: 'not_available' } };
+  const taken = core.accept(own, fromCli);
+  assert.equal(taken.api.rest_order_book, 'not_available');
+  assert.equal(taken.api.ws_order_book, 'documented_with_examples');
+  assert.equal(taken.api_sources.ws_order_book, 'ws_asyncapi.yaml');
+  assert.equal(core.accept(own, fromCli, { replace: true }).api.rest_order_book, 'documented_with_examples');
+});

@@ -48,6 +48,57 @@ enum Command {
     Validate(Input),
     /// Print the case file's JSON Schema.
     Schema,
+    /// Read an exchange's API documents (OpenAPI 3, Swagger 2, AsyncAPI 2 or 3; JSON or YAML)
+    /// and propose questionnaire answers, each with its evidence.
+    Scan {
+        /// The documents: a REST one and a websocket one read together.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        prefill: PrefillArgs,
+    },
+    /// Propose questionnaire answers from what CCXT implements for an exchange.
+    Prefill {
+        /// The exchange's CCXT id (binance, kucoin, okx...).
+        #[arg(long, value_name = "ID")]
+        ccxt: String,
+        #[command(flatten)]
+        prefill: PrefillArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct PrefillArgs {
+    /// The connector's market: the perpetual items count for perpetual and both (default: the
+    /// case's market with --into, else spot).
+    #[arg(long, value_enum)]
+    market: Option<MarketArg>,
+    /// json (default) or markdown.
+    #[arg(long, value_enum)]
+    format: Option<DocumentFormat>,
+    /// Write the proposed answers into this case file, keeping the case's own answers.
+    #[arg(long, value_name = "CASE")]
+    into: Option<PathBuf>,
+    /// With --into: replace the case's own answers too.
+    #[arg(long, requires = "into")]
+    replace: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MarketArg {
+    Spot,
+    Perpetual,
+    Both,
+}
+
+impl From<MarketArg> for scope_core::case::Market {
+    fn from(m: MarketArg) -> Self {
+        match m {
+            MarketArg::Spot => Self::Spot,
+            MarketArg::Perpetual => Self::Perpetual,
+            MarketArg::Both => Self::Both,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -102,6 +153,51 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Schema => Ok(scope_core::case::json_schema()),
+        Command::Scan { files, prefill } => {
+            let mut texts = Vec::new();
+            for f in &files {
+                let text = std::fs::read_to_string(f)
+                    .map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+                let name = f.file_name().unwrap_or(f.as_os_str()).to_string_lossy();
+                texts.push((name.into_owned(), text));
+            }
+            prefill_into(&prefill, |market| {
+                let docs: Vec<scope_scan::Document<'_>> = texts
+                    .iter()
+                    .map(|(name, text)| scope_scan::Document { name, text })
+                    .collect();
+                let p = scope_scan::scan(&docs, market);
+                for d in &p.documents {
+                    if let Some(problem) = &d.problem {
+                        eprintln!("connector-scope: {}: {problem}", d.name);
+                    }
+                }
+                if p.documents.iter().all(|d| d.format.is_empty()) {
+                    return Err("no document could be read as an API description".into());
+                }
+                Ok(p)
+            })
+        }
+        Command::Prefill { ccxt, prefill } => {
+            let exchange = scope_core::prefill::ccxt::find(&ccxt).ok_or_else(|| {
+                let near: Vec<&str> = scope_core::prefill::ccxt::search(&ccxt)
+                    .iter()
+                    .take(5)
+                    .map(|e| e.id)
+                    .collect();
+                match near.as_slice() {
+                    [] => format!(
+                        "{ccxt:?} is not an exchange CCXT {} knows",
+                        scope_core::prefill::ccxt::version()
+                    ),
+                    near => format!(
+                        "{ccxt:?} is not a CCXT id; did you mean {}?",
+                        near.join(", ")
+                    ),
+                }
+            })?;
+            prefill_into(&prefill, |market| Ok(exchange.prefill(market)))
+        }
         Command::Validate(input) => {
             let text = read_text(&input)?;
             let checks = scope_core::validate::needs::check(&text);
@@ -206,6 +302,45 @@ fn run(command: Command) -> Result<String, String> {
             )
         }
     }
+}
+
+/// Proposes answers for the market asked (or the case's), writes them into the case with
+/// --into, and prints the proposals.
+fn prefill_into(
+    args: &PrefillArgs,
+    propose: impl FnOnce(scope_core::case::Market) -> Result<scope_core::prefill::Prefill, String>,
+) -> Result<String, String> {
+    let case = match &args.into {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Some(Case::from_json(&text).map_err(|e| format!("{}:\n{e}", path.display()))?)
+        }
+    };
+    let market = args
+        .market
+        .map(Into::into)
+        .or(case.as_ref().map(|c| c.connector.market))
+        .unwrap_or(scope_core::case::Market::Spot);
+    let p = propose(market)?;
+    if let (Some(path), Some(mut case)) = (&args.into, case) {
+        let n = p.apply(&mut case, args.replace);
+        // The case must still pass every rule before it replaces the file.
+        let text = Case::from_json(&case.to_json())
+            .map_err(|e| format!("the answers would make the case invalid:\n{e}"))?
+            .to_json();
+        std::fs::write(path, text + "\n")
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!(
+            "connector-scope: {n} answers written into {}",
+            path.display()
+        );
+    }
+    Ok(match args.format.unwrap_or(DocumentFormat::Json) {
+        DocumentFormat::Json => p.to_json() + "\n",
+        DocumentFormat::Markdown => scope_core::reports::prefill::document(&p).to_markdown(),
+    })
 }
 
 /// Documents are Markdown only.

@@ -542,3 +542,130 @@ fn validate_lists_problems_and_needs() {
         serde_json::json!([])
     );
 }
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../scope-scan/tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn scan_prints_answers_evidence_and_what_was_not_found() {
+    let out = connector_scope(&[
+        "scan",
+        &fixture("spot_openapi.yaml"),
+        &fixture("ws_asyncapi.yaml"),
+    ]);
+    let v = json(&out);
+    assert_eq!(keys(&v), ["answers", "documents", "evidence", "not_found"]);
+    assert_eq!(v["answers"]["rest_order_book"], "documented_with_examples");
+    assert_eq!(v["answers"]["ws_order_book"], "documented_with_examples");
+    let e = &v["evidence"]["rest_order_book"][0];
+    assert_eq!(e["source"], "spot_openapi.yaml");
+    assert_eq!(e["location"], "GET /api/v1/depth");
+    assert_eq!(v["not_found"], serde_json::json!(["official_sdk"]));
+    // Perpetual items count only for a perpetual market.
+    let perp = json(&connector_scope(&[
+        "scan",
+        &fixture("perp_swagger.json"),
+        "--market",
+        "perpetual",
+    ]));
+    assert_eq!(perp["answers"]["perp_leverage"], "documented");
+    let spot = json(&connector_scope(&["scan", &fixture("perp_swagger.json")]));
+    assert!(spot["answers"].get("perp_leverage").is_none());
+    assert!(
+        !spot["not_found"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i == "perp_leverage")
+    );
+}
+
+#[test]
+fn scan_refuses_when_no_document_is_an_api_description() {
+    let dir = std::env::temp_dir().join(format!("scope-scan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let notes = dir.join("notes.yaml");
+    std::fs::write(&notes, "title: my notes\n").unwrap();
+    let out = connector_scope(&["scan", notes.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.yaml: not an OpenAPI"), "{err}");
+    // One readable document among unreadable ones is enough; the others are named.
+    let out = connector_scope(&[
+        "scan",
+        notes.to_str().unwrap(),
+        &fixture("ws_asyncapi.yaml"),
+    ]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.yaml"));
+    let missing = connector_scope(&["scan", "/no/such/file.yaml"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn into_writes_the_answers_and_keeps_the_cases_own() {
+    let dir = std::env::temp_dir().join(format!("scope-into-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("case.json");
+    std::fs::write(
+        &path,
+        r#"{"version": 1, "exchange": {"name": "X"}, "api": {"rest_order_book": "partial"}}"#,
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let out = connector_scope(&["scan", &fixture("spot_openapi.yaml"), "--into", p]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let case: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(
+        case["api"]["rest_order_book"], "partial",
+        "the case's own answer stays"
+    );
+    assert_eq!(case["api"]["rest_markets"], "documented");
+    assert_eq!(case["api_sources"]["rest_markets"], "spot_openapi.yaml");
+    assert!(case["api_sources"].get("rest_order_book").is_none());
+    let out = connector_scope(&[
+        "scan",
+        &fixture("spot_openapi.yaml"),
+        "--into",
+        p,
+        "--replace",
+    ]);
+    assert!(out.status.success());
+    let case: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(case["api"]["rest_order_book"], "documented_with_examples");
+    // The written case reads back as a valid case.
+    assert!(connector_scope(&["maturity", p]).status.success());
+}
+
+#[test]
+fn prefill_from_ccxt_names_its_release_and_suggests_ids() {
+    let v = json(&connector_scope(&["prefill", "--ccxt", "kraken"]));
+    assert_eq!(v["answers"]["rest_order_book"], "partial");
+    let source = v["evidence"]["rest_order_book"][0]["source"]
+        .as_str()
+        .unwrap();
+    assert!(
+        source.starts_with("CCXT 4.") && source.ends_with("(kraken)"),
+        "{source}"
+    );
+    let out = connector_scope(&["prefill", "--ccxt", "krakn"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = connector_scope(&["prefill", "--ccxt", "binanc"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean binance"));
+    let md = connector_scope(&["prefill", "--ccxt", "kraken", "--format", "markdown"]);
+    assert!(
+        String::from_utf8_lossy(&md.stdout)
+            .contains("| Order book snapshot | Partial or undocumented |")
+    );
+}

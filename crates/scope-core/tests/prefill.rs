@@ -217,3 +217,23 @@ fn a_source_names_an_answer_and_goes_when_the_user_changes_it() {
     session.apply(Edit::Answer("rest_markets".into(), Some(Answer::Partial)));
     assert!(session.valid().api_sources.is_empty());
 }
+
+#[test]
+fn the_report_and_the_proposal_say_where_answers_came_from() {
+    let mut case = ccxt::find("binance").unwrap().start_case(as_of());
+    case.api
+        .insert("rest_client_order_id".into(), Answer::Documented);
+    let source = format!("CCXT {} (binance)", ccxt::version());
+    let maturity =
+        scope_core::reports::maturity::document(&case, &scope_core::rank(&case)).to_markdown();
+    let proposal = scope_core::reports::proposal::proposal(&case).to_markdown();
+    for md in [&maturity, &proposal] {
+        assert!(md.contains("Where the answers came from:"), "{md}");
+        assert!(md.contains(&format!("**{source}**")), "{md}");
+        assert!(md.contains("Given by hand: 1 answer."), "{md}");
+    }
+    // A case answered by hand says nothing of sources.
+    let own = scope_core::case::blank_case(as_of());
+    let md = scope_core::reports::maturity::document(&own, &scope_core::rank(&own)).to_markdown();
+    assert!(!md.contains("Where the answers came from"));
+}

@@ -73,3 +73,68 @@ pub fn validate(case_json: &str) -> String {
     serde_json::to_string(&scope_core::validate::needs::check(case_json))
         .unwrap_or_else(|_| "[]".into())
 }
+
+fn market(market: &str) -> Result<scope_core::case::Market, JsError> {
+    market
+        .parse()
+        .map_err(|e: String| JsError::new(&format!("market: {e}")))
+}
+
+/// Reads API documents, `[{name, text}]` as JSON, and proposes questionnaire answers for a
+/// connector to `market`: `{answers, evidence, not_found, documents}`. Throws when no document is
+/// an API description this reads.
+#[wasm_bindgen]
+pub fn scan(documents_json: &str, market_id: &str) -> Result<String, JsError> {
+    let market = market(market_id)?;
+    let list: serde_json::Value = serde_json::from_str(documents_json)
+        .map_err(|e| JsError::new(&format!("documents: {e}")))?;
+    let items = list
+        .as_array()
+        .ok_or_else(|| JsError::new("documents: a list of {name, text}"))?;
+    let mut docs = Vec::new();
+    for (i, d) in items.iter().enumerate() {
+        let field = |key: &str| {
+            d.get(key)
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| JsError::new(&format!("documents[{i}].{key}: a string is needed")))
+        };
+        docs.push(scope_scan::Document {
+            name: field("name")?,
+            text: field("text")?,
+        });
+    }
+    let p = scope_scan::scan(&docs, market);
+    if p.documents.iter().all(|d| d.format.is_empty()) {
+        let why: Vec<String> = p
+            .documents
+            .iter()
+            .map(|d| format!("{}: {}", d.name, d.problem.as_deref().unwrap_or("not read")))
+            .collect();
+        return Err(JsError::new(&format!(
+            "no document could be read as an API description ({})",
+            why.join("; ")
+        )));
+    }
+    Ok(p.to_json())
+}
+
+/// The answers CCXT's capabilities propose for exchange `id` (a CCXT id) and `market`.
+#[wasm_bindgen]
+pub fn prefill(id: &str, market_id: &str) -> Result<String, JsError> {
+    let market = market(market_id)?;
+    let exchange = scope_core::prefill::ccxt::find(id)
+        .ok_or_else(|| JsError::new(&format!("{id:?} is not an exchange in the CCXT table")))?;
+    Ok(exchange.prefill(market).to_json())
+}
+
+/// The case with the proposals accepted: its own answers kept unless `replace`, each taken
+/// answer's source recorded.
+#[wasm_bindgen]
+pub fn accept(case_json: &str, prefill_json: &str, replace: bool) -> Result<String, JsError> {
+    let mut case = read(case_json)?;
+    let p = scope_core::prefill::Prefill::from_json(prefill_json)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    p.apply(&mut case, replace);
+    let checked = Case::from_json(&case.to_json()).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(checked.to_json())
+}

@@ -27,6 +27,7 @@ pub fn document(case: &Case, r: &MaturityReport) -> Document {
         ]);
     }
     d.table(t);
+    answer_sources(&mut d, case);
     if !r.findings.is_empty() {
         d.heading(2, "Findings");
         d.list(
@@ -36,4 +37,44 @@ pub fn document(case: &Case, r: &MaturityReport) -> Document {
         );
     }
     d
+}
+
+/// Which answers came from which document or CCXT release, and how many are the exchange's own;
+/// nothing when every answer is the user's.
+pub(crate) fn answer_sources(d: &mut Document, case: &Case) {
+    if case.api_sources.is_empty() {
+        return;
+    }
+    let mut by_source: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (item, source) in case.api_sources.iter() {
+        let label = crate::maturity::rubric::item(item).map_or(item.as_str(), |i| i.label);
+        match by_source.iter_mut().find(|(s, _)| s == source) {
+            Some((_, items)) => items.push(label),
+            None => by_source.push((source, vec![label])),
+        }
+    }
+    d.paragraph("Where the answers came from:");
+    let own = case.api.len().saturating_sub(case.api_sources.len());
+    let mut lines: Vec<Text> = by_source
+        .into_iter()
+        .map(|(source, items)| {
+            Text::strong(source.to_string()).then(format!(
+                " ({} {}): {}.",
+                items.len(),
+                if items.len() == 1 {
+                    "answer"
+                } else {
+                    "answers"
+                },
+                items.join(", ")
+            ))
+        })
+        .collect();
+    if own > 0 {
+        lines.push(Text::from(format!(
+            "Given by hand: {own} {}.",
+            if own == 1 { "answer" } else { "answers" }
+        )));
+    }
+    d.list(lines);
 }

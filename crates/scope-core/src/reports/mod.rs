@@ -1,6 +1,6 @@
 //! The reports: each tool's figures and the proposal to the exchange, built once as typed blocks
 //! (`Document`) and written from them as Markdown, with the CSV exports beside them.
-//! May import: support, case, process, maturity, agreement, evaluate, estimate.
+//! May import: support, case, process, maturity, agreement, evaluate, estimate, prefill.
 
 pub mod agreement;
 pub mod document;
@@ -8,6 +8,7 @@ pub mod estimate;
 pub mod evaluation;
 pub mod maturity;
 pub mod plan;
+pub mod prefill;
 pub mod proposal;
 
 pub use document::{Block, Document, Inline, Table, Text};

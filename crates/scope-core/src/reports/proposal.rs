@@ -173,6 +173,7 @@ pub fn proposal(case: &Case) -> Document {
         sections.row([s.label.to_string(), Fixed(s.score, 0).to_string()]);
     }
     d.table(sections);
+    super::maturity::answer_sources(&mut d, case);
     if !maturity.findings.is_empty() {
         d.paragraph("What the documentation gaps will cost:");
         d.list(
