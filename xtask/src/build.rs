@@ -34,9 +34,24 @@ pub fn pkg_dir() -> PathBuf {
     root().join("web/pkg")
 }
 
+/// The scanner's module (crates/scope-scan-web), loaded by the app only when a user reads an
+/// API document: `web/pkg-scan/scope_scan.js` and `scope_scan_bg.wasm`.
+pub const SCAN_OUT_NAME: &str = "scope_scan";
+
+pub fn scan_pkg_dir() -> PathBuf {
+    root().join("web/pkg-scan")
+}
+
 pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     let root = root();
     bundle(tools, "crates/scope-web", &pkg_dir(), OUT_NAME, profile)?;
+    bundle(
+        tools,
+        "crates/scope-scan-web",
+        &scan_pkg_dir(),
+        SCAN_OUT_NAME,
+        profile,
+    )?;
     copy_example_cases(&root)
 }
 
@@ -155,7 +170,7 @@ pub fn npm_tarball(package: &Path) -> Result<PathBuf, String> {
 
 /// The files a host copies as they are, from `web/` after a build: the app's page and its loader,
 /// the service worker, the embed loader, the styles, the bundle and the example cases.
-const DIST_FILES: [&str; 8] = [
+const DIST_FILES: [&str; 10] = [
     "index.html",
     "app.js",
     "sw.js",
@@ -164,6 +179,8 @@ const DIST_FILES: [&str; 8] = [
     "favicon.svg",
     "pkg/scope_web.js",
     "pkg/scope_web_bg.wasm",
+    "pkg-scan/scope_scan.js",
+    "pkg-scan/scope_scan_bg.wasm",
 ];
 
 const DIST_README: &str = "\
@@ -201,6 +218,12 @@ pub fn dist_folder() -> Result<PathBuf, String> {
         std::fs::copy(&from, &to)
             .map_err(|e| format!("cannot copy {} (build first): {e}", from.display()))?;
     }
+    // wasm-bindgen's snippets (the scanner's loader), under a folder named by a hash.
+    copy_tree(
+        &root.join("web/pkg/snippets"),
+        &out.join("pkg/snippets"),
+        &|_| true,
+    )?;
     copy_tree(&root.join("web/cases"), &out.join("cases"), &|p: &Path| {
         p.extension().is_some_and(|e| e == "json")
     })?;
@@ -341,7 +364,7 @@ fn size_of(path: &Path) -> String {
 pub const SIZE_TARGET: u64 = 200_000;
 /// What `cargo xtask test` allows: a ratchet. Lower it as the bundle shrinks; raise it only with
 /// the measured reason recorded in BENCHMARKS.md (which has every step and its figures).
-pub const SIZE_CEILING: u64 = 338_000;
+pub const SIZE_CEILING: u64 = 356_500;
 
 /// One file of a page's transfer: its path under web/, its size, and its size under gzip -9.
 pub struct Transfer {

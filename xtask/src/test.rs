@@ -94,11 +94,18 @@ fn steps(layer: &str) -> Result<Vec<Step>, String> {
                 ])
                 .run()
             }),
-            step("clippy (scope-web, wasm32)", || {
+            step("clippy (scope-web and scope-scan-web, wasm32)", || {
                 setup::ensure_build_tools()?;
-                cargo(&["clippy", "-p", "scope-web", "--all-targets"])
-                    .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
-                    .run()
+                cargo(&[
+                    "clippy",
+                    "-p",
+                    "scope-web",
+                    "-p",
+                    "scope-scan-web",
+                    "--all-targets",
+                ])
+                .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
+                .run()
             }),
         ],
         "unit" => vec![step("cargo test --workspace", || {

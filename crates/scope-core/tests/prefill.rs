@@ -237,3 +237,67 @@ fn the_report_and_the_proposal_say_where_answers_came_from() {
     let md = scope_core::reports::maturity::document(&own, &scope_core::rank(&own)).to_markdown();
     assert!(!md.contains("Where the answers came from"));
 }
+
+#[test]
+fn picking_an_exchange_by_name_says_what_to_do_when_it_cannot() {
+    assert_eq!(ccxt::pick("binance").unwrap().id, "binance");
+    assert_eq!(ccxt::pick(" KRAKEN ").unwrap().id, "kraken");
+    assert_eq!(ccxt::pick("Crypto.com").unwrap().id, "cryptocom");
+    let many = ccxt::pick("bin").unwrap_err();
+    assert!(
+        many.contains("exchanges match \"bin\"") && many.contains("Binance"),
+        "{many}"
+    );
+    assert!(
+        ccxt::pick("zzzz")
+            .unwrap_err()
+            .contains("No exchange in CCXT")
+    );
+    assert!(ccxt::pick("  ").unwrap_err().contains("Type an exchange"));
+    let e = ccxt::find("binance").unwrap();
+    let note = e.start_note(&e.start_case(as_of()));
+    assert!(
+        note.contains("Hummingbot already has a binance connector"),
+        "{note}"
+    );
+    assert!(ccxt::source_note(&e.source()).is_some());
+    assert!(ccxt::source_note("spot_api.yaml").is_none());
+}
+
+#[test]
+fn the_review_ticks_new_and_better_answers_and_keeps_the_users_own() {
+    use scope_core::prefill::review::{Change, chosen, rows};
+    let mut case = scope_core::case::blank_case(as_of());
+    case.api.insert("rest_markets".into(), Answer::Partial); // the user's own
+    proposal("ws_order_book", Answer::Partial, "CCXT").apply(&mut case, false);
+    let mut p = proposal("rest_markets", Answer::Documented, "spot.yaml");
+    p.merge(proposal(
+        "ws_order_book",
+        Answer::DocumentedWithExamples,
+        "ws.yaml",
+    ));
+    p.merge(proposal("rest_order_book", Answer::Documented, "spot.yaml"));
+    p.merge(proposal("perp_positions", Answer::Documented, "spot.yaml"));
+    let r = rows(&p, &case, Market::Spot);
+    let change: Vec<_> = r.iter().map(|r| (r.item, r.change)).collect();
+    assert_eq!(
+        change,
+        [
+            ("rest_markets", Change::Keeps),
+            ("rest_order_book", Change::Answers),
+            ("ws_order_book", Change::Improves),
+        ],
+        "perpetual items are not shown for a spot connector"
+    );
+    let by_default = chosen(&r, |r| r.change.by_default());
+    assert_eq!(by_default.len(), 2);
+    let all = chosen(&r, |_| true);
+    assert_eq!(
+        all[0],
+        (
+            "rest_markets".into(),
+            Answer::Documented,
+            "spot.yaml".into()
+        )
+    );
+}

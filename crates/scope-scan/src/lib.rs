@@ -58,3 +58,43 @@ pub fn scan(documents: &[Document<'_>], market: Market) -> Prefill {
     }
     all.finish(market)
 }
+
+/// Documents as JSON `[{name, text}]` read and scanned for `market`: the proposals, or why not
+/// (the input is not that shape, or no document is an API description).
+pub fn scan_documents_json(documents_json: &str, market: Market) -> Result<Prefill, String> {
+    let list: serde_json::Value =
+        serde_json::from_str(documents_json).map_err(|e| format!("documents: {e}"))?;
+    let items = list.as_array().ok_or("documents: a list of {name, text}")?;
+    let mut docs = Vec::new();
+    for (i, d) in items.iter().enumerate() {
+        let field = |key: &str| {
+            d.get(key)
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| format!("documents[{i}].{key}: a string is needed"))
+        };
+        docs.push(Document {
+            name: field("name")?,
+            text: field("text")?,
+        });
+    }
+    let p = scan(&docs, market);
+    if p.documents.iter().all(|d| d.format.is_empty()) {
+        let why: Vec<String> = p
+            .documents
+            .iter()
+            .map(|d| format!("{}: {}", d.name, d.problem.as_deref().unwrap_or("not read")))
+            .collect();
+        return Err(format!(
+            "no document could be read as an API description ({})",
+            why.join("; ")
+        ));
+    }
+    Ok(p)
+}
+
+/// The npm package's entry: as `scan_documents_json`, with the market's id, the proposals' JSON
+/// out.
+pub fn scan_json(documents_json: &str, market: &str) -> Result<String, String> {
+    let market: Market = market.parse().map_err(|e: String| format!("market: {e}"))?;
+    scan_documents_json(documents_json, market).map(|p| p.to_json())
+}

@@ -85,37 +85,7 @@ fn market(market: &str) -> Result<scope_core::case::Market, JsError> {
 /// an API description this reads.
 #[wasm_bindgen]
 pub fn scan(documents_json: &str, market_id: &str) -> Result<String, JsError> {
-    let market = market(market_id)?;
-    let list: serde_json::Value = serde_json::from_str(documents_json)
-        .map_err(|e| JsError::new(&format!("documents: {e}")))?;
-    let items = list
-        .as_array()
-        .ok_or_else(|| JsError::new("documents: a list of {name, text}"))?;
-    let mut docs = Vec::new();
-    for (i, d) in items.iter().enumerate() {
-        let field = |key: &str| {
-            d.get(key)
-                .and_then(|v| v.as_str())
-                .ok_or_else(|| JsError::new(&format!("documents[{i}].{key}: a string is needed")))
-        };
-        docs.push(scope_scan::Document {
-            name: field("name")?,
-            text: field("text")?,
-        });
-    }
-    let p = scope_scan::scan(&docs, market);
-    if p.documents.iter().all(|d| d.format.is_empty()) {
-        let why: Vec<String> = p
-            .documents
-            .iter()
-            .map(|d| format!("{}: {}", d.name, d.problem.as_deref().unwrap_or("not read")))
-            .collect();
-        return Err(JsError::new(&format!(
-            "no document could be read as an API description ({})",
-            why.join("; ")
-        )));
-    }
-    Ok(p.to_json())
+    scope_scan::scan_json(documents_json, market_id).map_err(|e| JsError::new(&e))
 }
 
 /// The answers CCXT's capabilities propose for exchange `id` (a CCXT id) and `market`.

@@ -8,6 +8,7 @@ pub mod components;
 pub mod deflate;
 pub mod files;
 pub mod hooks;
+pub mod scanner;
 pub mod state;
 pub mod storage;
 pub mod tool;

@@ -160,10 +160,11 @@ pub fn find(id: &str) -> Option<CcxtExchange> {
 /// The exchanges whose id or name contains `query` (ignoring case, spaces and punctuation),
 /// those that start with it first.
 pub fn search(query: &str) -> Vec<CcxtExchange> {
+    // ASCII only: the table's names are, and Unicode's case tables would weigh on the bundle.
     let fold = |s: &str| -> String {
         s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
             .collect()
     };
     let q = fold(query);
@@ -181,7 +182,68 @@ pub fn search(query: &str) -> Vec<CcxtExchange> {
         .collect()
 }
 
+/// The one exchange `query` names: its id or name exactly (ignoring case), or the only match.
+/// Otherwise what to tell the user.
+pub fn pick(query: &str) -> Result<CcxtExchange, String> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err("Type an exchange's name to start from what CCXT knows of it.".into());
+    }
+    let found = search(q);
+    if let Some(e) = found
+        .iter()
+        .find(|e| e.id.eq_ignore_ascii_case(q) || e.name.eq_ignore_ascii_case(q))
+    {
+        return Ok(e.clone());
+    }
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(format!(
+            "No exchange in CCXT {} matches \"{}\": start from a blank case and answer the questionnaire.",
+            version(),
+            crate::support::escape::one_line(q, 40)
+        )),
+        many => {
+            let names: Vec<&str> = many.iter().take(5).map(|e| e.name).collect();
+            Err(format!(
+                "{} exchanges match \"{}\" ({}{}): pick one from the list.",
+                many.len(),
+                crate::support::escape::one_line(q, 40),
+                names.join(", "),
+                if many.len() > 5 { ", ..." } else { "" }
+            ))
+        }
+    }
+}
+
+/// What the user is told about a source: CCXT's answers say an item exists, not how well it is
+/// documented.
+pub fn source_note(source: &str) -> Option<&'static str> {
+    source
+        .starts_with("CCXT ")
+        .then_some("CCXT implements it: available, but how well it is documented is not known")
+}
+
 impl CcxtExchange {
+    /// What starting a case from this exchange did, for the user.
+    pub fn start_note(&self, case: &Case) -> String {
+        let mut note = format!(
+            "Started a case for {} from CCXT {}: {} questionnaire items answered \"partial\" \
+             (CCXT implements them; how well they are documented is not known: read the \
+             exchange's API document in API maturity to say more).",
+            self.name,
+            version(),
+            case.api_sources.len()
+        );
+        if let Some(c) = &case.connector.precedent {
+            note.push_str(&format!(
+                " Hummingbot already has a {c} connector: it is named as the precedent; if the \
+                 work changes it, choose Modification."
+            ));
+        }
+        note
+    }
+
     /// How the case names this source.
     pub fn source(&self) -> String {
         format!("CCXT {} ({})", version(), self.id)

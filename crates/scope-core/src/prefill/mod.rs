@@ -7,12 +7,27 @@
 
 pub mod ccxt;
 mod read;
+pub mod review;
 
 use serde::Serialize;
 
 use crate::case::{Answer, Case, Market};
 use crate::maturity::rubric::ITEMS;
 use crate::support::sorted_map::SortedMap;
+
+/// The largest API document read (Binance's whole spot API is about 1 MB). The web app checks
+/// it before reading a file into memory; the scanner again on the text.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a file of `bytes` is not read as an API document, if it is too large.
+pub fn document_size_problem(bytes: u64) -> Option<String> {
+    (bytes > MAX_DOCUMENT_BYTES as u64).then(|| {
+        format!(
+            "{bytes} bytes is more than the {} MiB an API document may have",
+            MAX_DOCUMENT_BYTES / 1024 / 1024
+        )
+    })
+}
 
 /// Why one item got its proposal: where in which source, and what matched.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -55,7 +70,7 @@ pub struct Prefill {
 }
 
 /// How much documentation an answer says there is, to keep the best of several proposals.
-fn level(answer: Answer) -> usize {
+pub(crate) fn level(answer: Answer) -> usize {
     Answer::LEVELS
         .iter()
         .position(|a| *a == answer)
@@ -122,22 +137,8 @@ impl Prefill {
     /// own answers are kept unless `replace`; an answer taken earlier from a source gives way to
     /// a proposal that says more; an equal answer is left as it is.
     pub fn accepted(&self, case: &Case, replace: bool) -> Vec<(String, Answer, String)> {
-        self.answers
-            .iter()
-            .filter(|(item, answer)| match case.api.get(item.as_str()) {
-                None => true,
-                Some(current) if current == *answer => false,
-                Some(current) => {
-                    replace
-                        || (case.api_sources.contains_key(item.as_str())
-                            && level(**answer) > level(*current))
-                }
-            })
-            .filter_map(|(item, answer)| {
-                let source = crate::support::escape::one_line(self.source(item)?, 120);
-                Some((item.clone(), *answer, source))
-            })
-            .collect()
+        let rows = review::rows(self, case, Market::Both);
+        review::chosen(&rows, |r| replace || r.change.by_default())
     }
 
     /// Accepts the proposals into `case` (see `accepted`); returns how many answers changed.

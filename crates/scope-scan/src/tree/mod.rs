@@ -3,13 +3,13 @@
 //! Why an arena: a YAML alias is a second edge to a node already read, never a copy (so an alias
 //! bomb costs its edges, not its expansion), and nothing is dropped recursively (so a deep
 //! document cannot overflow the stack when it goes). Every limit is checked while reading.
-//! May import: nothing of this crate.
+//! May import: nothing of this crate (scope-core's limit aside).
 
 mod json;
 mod yaml;
 
-/// The largest document read.
-pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// The largest document read (scope-core's, which the web app checks before reading a file).
+pub const MAX_BYTES: usize = scope_core::prefill::MAX_DOCUMENT_BYTES;
 /// The deepest nesting read (serde_json's own recursion limit for JSON).
 pub const MAX_DEPTH: usize = 128;
 /// The most nodes and edges read from one document.
@@ -58,10 +58,8 @@ pub enum ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadError::TooLarge { bytes } => write!(
-                f,
-                "{bytes} bytes is more than the {} MiB this reads",
-                MAX_BYTES / 1024 / 1024
+            ReadError::TooLarge { bytes } => f.write_str(
+                &scope_core::prefill::document_size_problem(*bytes as u64).unwrap_or_default(),
             ),
             ReadError::TooDeep => write!(f, "nested more than {MAX_DEPTH} levels deep"),
             ReadError::TooManyNodes => write!(f, "more than {MAX_NODES} values"),

@@ -4,8 +4,8 @@ use scope_core::case::{Build, ExchangeKind, Market};
 use scope_core::workbench::session::{Edit, Session, TextField};
 use yew::prelude::*;
 
-use crate::components::class;
 use crate::components::field::{CaseField, Choice, SelectInput};
+use crate::components::{CcxtStart, class};
 use crate::state::{EXAMPLES, example};
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +16,8 @@ pub struct CaseBarProps {
     pub on_new: Callback<()>,
     /// Adds a case (an example) to the workspace, with what to tell the user.
     pub on_add: Callback<(scope_core::Case, String)>,
+    /// Starts a new case from an exchange CCXT knows (its name or id as typed).
+    pub on_start_ccxt: Callback<String>,
 }
 
 fn options<T: Copy>(
@@ -115,6 +117,7 @@ pub fn CaseBar(props: &CaseBarProps) -> Html {
                 { text(TextField::Launched, "Launched", Some("YYYY-MM")) }
                 { text(TextField::AsOf, "As of", Some("YYYY-MM-DD: ages are computed against this day")) }
                 <SelectInput id="cs-start" label="Load" options={starts} value="" on_change={on_start} />
+                <CcxtStart on_start={props.on_start_ccxt.clone()} />
             </div>
             <div class="case-switches">
                 <Choice

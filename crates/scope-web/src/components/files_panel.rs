@@ -1,10 +1,6 @@
 //! Import, export and share: case files, the whole workspace, candidates as CSV, the proposal and
 //! the announcement as Markdown; a file picker and drag-and-drop; a share link.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::callbacks::{FileReader, read_as_text};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
@@ -12,6 +8,7 @@ use scope_core::workbench::import::ImportedFile;
 
 use crate::components::class;
 use crate::files::Export;
+use crate::hooks::{ReadFile, use_read_files};
 
 #[derive(Properties, PartialEq)]
 pub struct FilesPanelProps {
@@ -27,66 +24,32 @@ pub struct FilesPanelProps {
 
 #[component]
 pub fn FilesPanel(props: &FilesPanelProps) -> Html {
-    let readers = use_mut_ref(Vec::<FileReader>::new);
     let dragging = use_state(|| false);
-    let read = {
-        let on_import = props.on_import.clone();
-        let readers = readers.clone();
-        move |files: web_sys::FileList| {
-            let n = files.length() as usize;
-            // Results in the files' order, handed over together once the last is read.
-            let results = Rc::new(RefCell::new(vec![None; n]));
-            let done = {
-                let on_import = on_import.clone();
-                Rc::new(
-                    move |results: &RefCell<Vec<Option<(String, ImportedFile)>>>| {
-                        if results.borrow().iter().all(Option::is_some) {
-                            on_import.emit(results.take().into_iter().flatten().collect());
-                        }
-                    },
-                )
-            };
-            for i in 0..n {
-                let Some(file) = files.get(i as u32) else {
-                    results.borrow_mut()[i] = Some((
-                        String::new(),
-                        ImportedFile::Refused("the browser could not read it".into()),
-                    ));
-                    done(&results);
-                    continue;
-                };
-                let name = file.name();
-                let csv = name.to_ascii_lowercase().ends_with(".csv") || file.type_() == "text/csv";
-                // Checked before reading: a huge file is never loaded into memory.
-                if let Some(problem) = scope_core::formats::import_size_problem(file.size() as u64)
-                {
-                    results.borrow_mut()[i] = Some((name, ImportedFile::Refused(problem)));
-                    done(&results);
-                    continue;
-                }
-                let (results, done) = (results.clone(), done.clone());
-                let file = gloo::file::File::from(file);
-                let reader = read_as_text(&file, move |result| {
-                    let imported = match result {
+    let on_import = props.on_import.clone();
+    let read = use_read_files(
+        scope_core::formats::import_size_problem,
+        Callback::from(move |files: Vec<ReadFile>| {
+            let imported = files
+                .into_iter()
+                .map(|(name, text)| {
+                    let csv = name.to_ascii_lowercase().ends_with(".csv");
+                    let file = match text {
                         Ok(text) if csv => ImportedFile::Csv(text),
                         Ok(text) => ImportedFile::Json(text),
-                        Err(e) => {
-                            ImportedFile::Refused(format!("the browser could not read it ({e})"))
-                        }
+                        Err(problem) => ImportedFile::Refused(problem),
                     };
-                    results.borrow_mut()[i] = Some((name, imported));
-                    done(&results);
-                });
-                readers.borrow_mut().push(reader);
-            }
-        }
-    };
+                    (name, file)
+                })
+                .collect();
+            on_import.emit(imported);
+        }),
+    );
     let onchange = {
         let read = read.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             if let Some(files) = input.files() {
-                read(files);
+                read.emit(files);
             }
             input.set_value("");
         })
@@ -97,7 +60,7 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
             e.prevent_default();
             dragging.set(false);
             if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
-                read(files);
+                read.emit(files);
             }
         })
     };

@@ -7,7 +7,9 @@ use scope_core::support::number::{Fixed, Shortest};
 use scope_core::workbench::session::{Edit, Session};
 use yew::prelude::*;
 
+use crate::components::ApiDocuments;
 use crate::components::field::SelectInput;
+use scope_core::prefill::ccxt::source_note;
 
 #[derive(Properties, PartialEq)]
 pub struct MaturityToolProps {
@@ -35,6 +37,8 @@ pub fn MaturityTool(props: &MaturityToolProps) -> Html {
     html! {
         <div class="tool-layout">
             <MaturitySummary report={(*report).clone()} />
+            <div class="questionnaire-side">
+            <ApiDocuments session={props.session.clone()} on_edit={props.on_edit.clone()} />
             <form class="questionnaire" aria-label="API questionnaire" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { for SECTIONS.iter().filter(|s| s.id.as_str() != "exchange" && (!s.perpetual_only || market.has_perpetual())).map(|section| html! {
                     <fieldset class="section" data-section={section.id.as_str()}>
@@ -53,12 +57,19 @@ pub fn MaturityTool(props: &MaturityToolProps) -> Html {
                                         on_change={Callback::from(move |v: String| on_edit.emit(Edit::Answer(id.clone(), v.parse().ok())))}
                                     />
                                     <p class="help">{ item.help }</p>
+                                    if let Some(source) = edited.api_sources.get(item.id) {
+                                        <p class="source" data-testid="answer-source">
+                                            { format!("From {source}") }
+                                            { source_note(source).map(|n| format!(": {n}")).unwrap_or_default() }
+                                        </p>
+                                    }
                                 </div>
                             }
                         }) }
                     </fieldset>
                 }) }
             </form>
+            </div>
         </div>
     }
 }

@@ -1,11 +1,13 @@
 //! One file per component.
 
 mod agreement_tool;
+mod api_documents;
 mod banners;
 mod board;
 mod candidates;
 mod case_bar;
 mod case_checks;
+mod ccxt_start;
 mod estimate_tool;
 mod field;
 mod files_panel;
@@ -22,11 +24,13 @@ mod tool_nav;
 mod weight_interval;
 
 pub use agreement_tool::{AgreementTool, AgreementToolProps};
+pub use api_documents::{ApiDocuments, ApiDocumentsProps};
 pub use banners::{notice_banner, recovered_banner};
 pub use board::{Board, BoardProps};
 pub use candidates::{CandidatesTool, CandidatesToolProps};
 pub use case_bar::{CaseBar, CaseBarProps};
 pub use case_checks::{CaseChecks, CaseChecksProps};
+pub use ccxt_start::{CcxtStart, CcxtStartProps};
 pub use estimate_tool::{EstimateTool, EstimateToolProps};
 pub use field::{Choice, SelectInput, TextInput};
 pub use files_panel::{FilesPanel, FilesPanelProps};

@@ -1,0 +1,55 @@
+//! Files chosen or dropped together, read as text and handed over together, in their order,
+//! once the last is read. Each file's size is checked before reading, so a huge file is never
+//! loaded into memory.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::{FileReader, read_as_text};
+use yew::prelude::*;
+
+/// One file as read: its name, and its text or why it was not read.
+pub type ReadFile = (String, Result<String, String>);
+
+/// A callback that reads a `FileList`; `too_large` says why a file of that many bytes is refused.
+#[hook]
+pub fn use_read_files(
+    too_large: fn(u64) -> Option<String>,
+    on_read: Callback<Vec<ReadFile>>,
+) -> Callback<web_sys::FileList> {
+    // The readers live as long as the component: dropping one cancels its read.
+    let readers = use_mut_ref(Vec::<FileReader>::new);
+    Callback::from(move |files: web_sys::FileList| {
+        let n = files.length() as usize;
+        let results: Rc<RefCell<Vec<Option<ReadFile>>>> = Rc::new(RefCell::new(vec![None; n]));
+        let done = {
+            let on_read = on_read.clone();
+            Rc::new(move |results: &RefCell<Vec<Option<ReadFile>>>| {
+                if results.borrow().iter().all(Option::is_some) {
+                    on_read.emit(results.take().into_iter().flatten().collect());
+                }
+            })
+        };
+        for i in 0..n {
+            let Some(file) = files.get(i as u32) else {
+                results.borrow_mut()[i] =
+                    Some((String::new(), Err("the browser could not read it".into())));
+                done(&results);
+                continue;
+            };
+            let name = file.name();
+            if let Some(problem) = too_large(file.size() as u64) {
+                results.borrow_mut()[i] = Some((name, Err(problem)));
+                done(&results);
+                continue;
+            }
+            let (results, done) = (results.clone(), done.clone());
+            let reader = read_as_text(&gloo::file::File::from(file), move |result| {
+                let text = result.map_err(|e| format!("the browser could not read it ({e})"));
+                results.borrow_mut()[i] = Some((name, text));
+                done(&results);
+            });
+            readers.borrow_mut().push(reader);
+        }
+    })
+}

@@ -1,0 +1,105 @@
+// The questionnaire fills itself (issue 20): read an API document, review, accept, see the score
+// move and the sources in the proposal; start from an exchange CCXT knows; and the scanner's
+// module is fetched only when a document is read.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { APP_URL, cspViolations, launch, screenshot, watchedPage } from './browser.mjs';
+
+const FIXTURES = join(process.env.CASES_DIR || 'tests/cases', '../../crates/scope-scan/tests/fixtures');
+const fixture = (name) => join(FIXTURES, name);
+
+describe('prefill', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('read API documents, review, accept: the score moves and the proposal names the documents', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(APP_URL);
+    const score = async () => Number(await page.getByTestId('score').textContent());
+    const start = await score();
+    // Nothing of the scanner on the first load.
+    assert.ok(!requests.some((p) => p.includes('pkg-scan')), requests.join('\n'));
+
+    // One answer of the user's own, which the review must keep.
+    await page.getByLabel('Order book snapshot (required)').selectOption('partial');
+    await page.getByLabel(/Read an API document/).setInputFiles([fixture('spot_openapi.yaml'), fixture('ws_asyncapi.yaml')]);
+    const review = page.getByTestId('scan-review');
+    await review.waitFor();
+    assert.ok(requests.some((p) => p.endsWith('pkg-scan/scope_scan_bg.wasm')), 'the scanner module was loaded');
+    assert.match(await review.textContent(), /spot_openapi\.yaml: OpenAPI 3\.0\.1, 11 operations/);
+    assert.match(await review.textContent(), /ws_asyncapi\.yaml: AsyncAPI 2\.6\.0, 0 operations, 3 channels/);
+    // The user's answer is shown, not ticked; a new one is ticked.
+    const own = review.locator('[data-item=rest_order_book]');
+    assert.match(await own.textContent(), /Partial or undocumented \(your answer\)/);
+    assert.equal(await own.getByRole('checkbox').isChecked(), false);
+    assert.equal(await review.locator('[data-item=ws_order_book]').getByRole('checkbox').isChecked(), true);
+    await review.locator('[data-item=ws_order_book] summary').click();
+    assert.match(await review.locator('[data-item=ws_order_book] .evidence').textContent(), /channel \{symbol\}@depth in ws_asyncapi\.yaml/);
+    await screenshot(page, 'prefill-review');
+
+    await review.getByRole('button', { name: /Accept all new and better/ }).click();
+    await page.getByTestId('scan-accepted').waitFor();
+    const after = await score();
+    assert.ok(after > start + 20, `${start} -> ${after}`);
+    assert.equal(await page.getByLabel('Order book snapshot (required)').inputValue(), 'partial', 'the own answer kept');
+    assert.equal(await page.getByLabel('Order book channel (required)').inputValue(), 'documented_with_examples');
+    const source = page.locator('[data-item=ws_order_book] [data-testid=answer-source]');
+    assert.equal(await source.textContent(), 'From ws_asyncapi.yaml');
+
+    // A change by hand makes the answer the user's own again.
+    await page.getByLabel('Order book channel (required)').selectOption('documented');
+    assert.equal(await source.count(), 0);
+
+    await page.getByRole('tab', { name: 'Proposal' }).click();
+    const proposal = await page.locator('.proposal-view').textContent();
+    assert.match(proposal, /Where the answers came from:/);
+    assert.match(proposal, /spot_openapi\.yaml \(\d+ answers\)/);
+    assert.match(proposal, /ws_asyncapi\.yaml \(\d+ answers\)/);
+    assert.match(proposal, /Given by hand: 2 answers\./);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a file that is not an API document says so and changes nothing', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    const before = await page.getByTestId('score').textContent();
+    await page.getByLabel(/Read an API document/).setInputFiles({ name: 'notes.yaml', mimeType: 'text/yaml', buffer: Buffer.from('title: my notes\n') });
+    const problem = page.getByTestId('scan-problem');
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /notes\.yaml: not an OpenAPI, Swagger or AsyncAPI document/);
+    assert.equal(await page.getByTestId('score').textContent(), before);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('start from an exchange CCXT knows', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.getByRole('button', { name: 'Edit case' }).click().catch(() => {});
+    await page.getByLabel('Start from an exchange CCXT knows').fill('Kraken');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Started a case for Kraken from CCXT' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Hummingbot already has a kraken connector/);
+    assert.equal(await page.getByLabel('Exchange', { exact: true }).inputValue(), 'Kraken');
+    assert.equal(await page.getByLabel('Order book snapshot (required)').inputValue(), 'partial');
+    assert.match(await page.locator('[data-item=rest_order_book] [data-testid=answer-source]').textContent(), /From CCXT 4\.\d+\.\d+ \(kraken\): CCXT implements it: available, but how well it is documented is not known/);
+    // A name that matches several says so and starts nothing.
+    await page.getByLabel('Start from an exchange CCXT knows').fill('bit');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByText(/exchanges match "bit"/).waitFor();
+    assert.equal(await page.getByLabel('Exchange', { exact: true }).inputValue(), 'Kraken');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
