@@ -8,12 +8,10 @@ use scope_scan::{Document, scan, tree::Tree};
 const SPOT: &str = include_str!("../tests/real/binance_spot_api.yaml");
 
 fn bench(c: &mut Criterion) {
-    let mut g = c.benchmark_group("scan");
-    g.sample_size(20);
-    g.bench_function("read binance spot yaml", |b| {
+    c.bench_function("scan/binance-spot/read", |b| {
         b.iter(|| Tree::read(std::hint::black_box(SPOT)).map(|(t, _)| t.len()))
     });
-    g.bench_function("scan binance spot yaml", |b| {
+    c.bench_function("scan/binance-spot/whole", |b| {
         b.iter(|| {
             scan(
                 &[Document {
@@ -24,8 +22,11 @@ fn bench(c: &mut Criterion) {
             )
         })
     });
-    g.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench
+}
 criterion_main!(benches);
