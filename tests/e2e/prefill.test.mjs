@@ -69,6 +69,31 @@ describe('prefill', () => {
     await context.close();
   });
 
+  test('a small review takes its own clicks (the app once ran its tabs for them)', async () => {
+    // The review is a second wasm instance in the page; with yew in both, a click in a review of
+    // a few proposals ran the app's handler of the same number (a tab) instead.
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.locator('#cs-api-document').setInputFiles(fixture('ws_asyncapi.yaml'));
+    const review = page.getByTestId('scan-review');
+    await review.waitFor();
+    await review.locator('[data-item=ws_balances] input').uncheck();
+    assert.match(await review.getByRole('button', { name: /Accept ticked/ }).textContent(), /Accept ticked \(4\)/);
+    await review.getByRole('button', { name: /Accept ticked/ }).click();
+    await page.getByTestId('scan-accepted').waitFor();
+    assert.equal(await page.getByRole('tab', { selected: true }).textContent(), 'Maturity');
+    assert.equal(await page.getByLabel('Order book channel (required)').inputValue(), 'documented_with_examples');
+    assert.equal(await page.getByLabel('Balance channel').inputValue(), '', 'the unticked one is not taken');
+    // Nothing in a document that answers a question says so.
+    await page.locator('#cs-api-document').setInputFiles(fixture('no_trading.json'));
+    await review.waitFor();
+    assert.match(await review.textContent(), /Nothing in these documents answers a question/);
+    await review.getByRole('button', { name: 'Dismiss' }).click();
+    await review.waitFor({ state: 'detached' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a file that is not an API document says so and changes nothing', async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(APP_URL);
@@ -90,7 +115,7 @@ describe('prefill', () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     const notice = page.getByRole('status').filter({ hasText: 'Started a case for Kraken from CCXT' });
     await notice.waitFor();
-    assert.match(await notice.textContent(), /Hummingbot already has a kraken connector/);
+    assert.match(await notice.textContent(), /Hummingbot already has a connector for it \(kraken\)/);
     assert.equal(await page.getByLabel('Exchange', { exact: true }).inputValue(), 'Kraken');
     assert.equal(await page.getByLabel('Order book snapshot (required)').inputValue(), 'partial');
     assert.match(await page.locator('[data-item=rest_order_book] [data-testid=answer-source]').textContent(), /From CCXT 4\.\d+\.\d+ \(kraken\): CCXT implements it: available, but how well it is documented is not known/);

@@ -179,23 +179,8 @@ fn run(command: Command) -> Result<String, String> {
             })
         }
         Command::Prefill { ccxt, prefill } => {
-            let exchange = scope_core::prefill::ccxt::find(&ccxt).ok_or_else(|| {
-                let near: Vec<&str> = scope_core::prefill::ccxt::search(&ccxt)
-                    .iter()
-                    .take(5)
-                    .map(|e| e.id)
-                    .collect();
-                match near.as_slice() {
-                    [] => format!(
-                        "{ccxt:?} is not an exchange CCXT {} knows",
-                        scope_core::prefill::ccxt::version()
-                    ),
-                    near => format!(
-                        "{ccxt:?} is not a CCXT id; did you mean {}?",
-                        near.join(", ")
-                    ),
-                }
-            })?;
+            // Its id or name, as the web app's search takes it; a near miss is suggested.
+            let exchange = scope_core::prefill::ccxt::pick(&ccxt)?;
             prefill_into(&prefill, |market| Ok(exchange.prefill(market)))
         }
         Command::Validate(input) => {

@@ -661,8 +661,15 @@ fn prefill_from_ccxt_names_its_release_and_suggests_ids() {
     );
     let out = connector_scope(&["prefill", "--ccxt", "krakn"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = connector_scope(&["prefill", "--ccxt", "binanc"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean binance"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean Kraken"));
+    // A name works as the web app's search takes it.
+    assert!(
+        connector_scope(&["prefill", "--ccxt", "Kraken"])
+            .status
+            .success()
+    );
+    let out = connector_scope(&["prefill", "--ccxt", "bin"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exchanges match \"bin\""));
     let md = connector_scope(&["prefill", "--ccxt", "kraken", "--format", "markdown"]);
     assert!(
         String::from_utf8_lossy(&md.stdout)

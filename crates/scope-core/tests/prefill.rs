@@ -257,7 +257,7 @@ fn picking_an_exchange_by_name_says_what_to_do_when_it_cannot() {
     let e = ccxt::find("binance").unwrap();
     let note = e.start_note(&e.start_case(as_of()));
     assert!(
-        note.contains("Hummingbot already has a binance connector"),
+        note.contains("Hummingbot already has a connector for it (binance)"),
         "{note}"
     );
     assert!(ccxt::source_note(&e.source()).is_some());

@@ -1,136 +1,277 @@
-//! The review of proposed answers: each with what it would change and its evidence; accept the
-//! ones ticked, or all that answer or improve; the user's own answers stay unless ticked.
+//! The review of proposed answers, built as plain DOM: each proposal with what it would change
+//! and its evidence; accept the ones ticked, or all that answer or improve an answer; the user's
+//! own answers stay unless ticked.
+//!
+//! Why not yew: this module is a second wasm instance inside the app's page, and two yew
+//! instances in one tree read each other's event bookkeeping (both brand elements with the same
+//! property names), so the app's handlers ran for the review's clicks. Native listeners on the
+//! review's own elements are invisible to the app's yew, and the app's page styles apply.
 
 use scope_core::case::Answer;
 use scope_core::prefill::DocumentRead;
 use scope_core::prefill::ccxt::source_note;
 use scope_core::prefill::review::{Change, ReviewRow, chosen};
-use yew::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, Event, HtmlInputElement};
 
-#[derive(Properties, PartialEq)]
-pub struct ScanReviewProps {
+/// What the review shows.
+pub struct Content {
     pub rows: Vec<ReviewRow>,
     pub documents: Vec<DocumentRead>,
     /// Files not read at all (too large, unreadable), with why.
     pub refused: Vec<String>,
-    pub not_found: Vec<String>,
-    pub on_accept: Callback<Vec<(String, Answer, String)>>,
-    pub on_dismiss: Callback<()>,
+    /// Labels of the items no document showed.
+    pub not_found: Vec<&'static str>,
+}
+
+type Handler = Closure<dyn FnMut(Event)>;
+
+/// The review in the page: its element and the listeners it holds.
+pub struct Mounted {
+    root: Element,
+    _handlers: Vec<Handler>,
+}
+
+impl Mounted {
+    pub fn remove(&self) {
+        self.root.remove();
+    }
+}
+
+fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    Ok(e)
+}
+
+/// Appends `child` to `parent`.
+fn put(parent: &Element, child: Element) -> Result<Element, JsValue> {
+    parent.append_child(&child)?;
+    Ok(child)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn current_text(r: &ReviewRow) -> String {
+    let change = match r.change {
+        Change::Answers | Change::Same => "",
+        Change::Improves => "; the proposal says more and replaces it",
+        Change::Keeps => "; kept unless you tick this",
+    };
     match (r.current, &r.current_source) {
-        (None, _) => "not answered".into(),
-        (Some(a), Some(source)) => format!("{} (from {source})", a.label()),
-        (Some(a), None) => format!("{} (your answer)", a.label()),
+        (None, _) => "Now: not answered.".into(),
+        (Some(a), Some(source)) => format!("Now: {}, from {source}{change}.", a.label()),
+        (Some(a), None) => format!("Now: {} (your answer){change}.", a.label()),
     }
 }
 
-#[component]
-pub fn ScanReview(props: &ScanReviewProps) -> Html {
-    let ticked = use_state(|| {
-        props
-            .rows
-            .iter()
-            .filter(|r| r.change.by_default())
-            .map(|r| r.item)
-            .collect::<Vec<&'static str>>()
-    });
-    let rows = &props.rows;
+/// Builds the review into `host`; `on_accept` gets the chosen answers, `on_dismiss` nothing.
+pub fn mount(
+    host: &Element,
+    content: Content,
+    on_accept: impl Fn(Vec<(String, Answer, String)>) + 'static,
+    on_dismiss: impl Fn() + 'static,
+) -> Result<Mounted, JsValue> {
+    let doc = host.owner_document().ok_or("the host is in no document")?;
+    let rows = std::rc::Rc::new(content.rows);
+    let root = el(&doc, "div", "scan-review", "")?;
+    root.set_attribute("data-testid", "scan-review")?;
+    put(&root, el(&doc, "h2", "", "Proposed answers")?)?;
+
+    let read = el(&doc, "ul", "documents-read", "")?;
+    for d in &content.documents {
+        let li = el(&doc, "li", "", "")?;
+        put(&li, el(&doc, "strong", "", &d.name)?)?;
+        let counts = format!(
+            "{}, {}",
+            plural(d.operations, "operation", "operations"),
+            plural(d.channels, "channel", "channels")
+        );
+        let what = match &d.problem {
+            Some(p) if d.format.is_empty() => format!(": not read, {p}"),
+            Some(p) => format!(": {}, {counts}; {p}", d.format),
+            None => format!(": {}, {counts}", d.format),
+        };
+        li.append_child(&doc.create_text_node(&what))?;
+        read.append_child(&li)?;
+    }
+    for r in &content.refused {
+        put(&read, el(&doc, "li", "", &format!("Not read: {r}"))?)?;
+    }
+    root.append_child(&read)?;
+
     let open: Vec<&ReviewRow> = rows.iter().filter(|r| r.change != Change::Same).collect();
     let same = rows.len() - open.len();
     let by_default = rows.iter().filter(|r| r.change.by_default()).count();
-    let accept_ticked = {
-        let (rows, ticked, on_accept) = (rows.clone(), ticked.clone(), props.on_accept.clone());
-        Callback::from(move |_: MouseEvent| {
-            on_accept.emit(chosen(&rows, |r| ticked.contains(&r.item)))
-        })
-    };
-    let accept_all = {
-        let (rows, on_accept) = (rows.clone(), props.on_accept.clone());
-        Callback::from(move |_: MouseEvent| {
-            on_accept.emit(chosen(&rows, |r| r.change.by_default()))
-        })
-    };
-    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
-    let row = |r: &ReviewRow| {
-        let ticked_now = ticked.contains(&r.item);
-        let toggle = {
-            let (ticked, item) = (ticked.clone(), r.item);
-            Callback::from(move |e: Event| {
-                let on = e
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .checked();
-                let mut list: Vec<&'static str> = (*ticked).clone();
-                list.retain(|i| *i != item);
-                if on {
-                    list.push(item);
-                }
-                ticked.set(list);
-            })
-        };
-        let id = format!("cs-accept-{}", r.item);
-        let what = match r.change {
-            Change::Answers => "",
-            Change::Improves => ": replaced, the proposal says more",
-            Change::Keeps => ": kept unless you tick this",
-            Change::Same => "",
-        };
-        html! {
-            <li class="proposed" data-item={r.item}>
-                <input type="checkbox" id={id.clone()} checked={ticked_now} onchange={toggle} />
-                <label for={id}>
-                    <strong>{ r.label }</strong>{ ": " }{ r.proposed.label() }
-                </label>
-                <p class="hint">{ format!("Now {}{what}.", current_text(r)) }</p>
-                if let Some(note) = source_note(&r.source) { <p class="hint">{ note }</p> }
-                <details>
-                    <summary>{ format!("Evidence ({})", r.evidence.len()) }</summary>
-                    <ul class="evidence">
-                        { for r.evidence.iter().map(|e| html! {
-                            <li><code>{ &e.location }</code>{ format!(" in {}: {}", e.source, e.why) }</li>
-                        }) }
-                    </ul>
-                </details>
-            </li>
-        }
-    };
-    html! {
-        <div class="scan-review" data-testid="scan-review">
-            <h2>{ "Proposed answers" }</h2>
-            <ul class="documents-read">
-                { for props.documents.iter().map(|d| html! {
-                    <li>
-                        <strong>{ &d.name }</strong>
-                        { match &d.problem {
-                            Some(p) if d.format.is_empty() => format!(": not read, {p}"),
-                            Some(p) => format!(": {}, {} operations, {} channels; {p}", d.format, d.operations, d.channels),
-                            None => format!(": {}, {} operations, {} channels", d.format, d.operations, d.channels),
-                        } }
-                    </li>
-                }) }
-                { for props.refused.iter().map(|r| html! { <li>{ format!("Not read: {r}") }</li> }) }
-            </ul>
-            <div class="review-actions">
-                <button type="button" onclick={accept_ticked} disabled={open.is_empty()}>
-                    { format!("Accept ticked ({})", ticked.iter().filter(|i| open.iter().any(|r| r.item == **i)).count()) }
-                </button>
-                <button type="button" onclick={accept_all} disabled={by_default == 0}>
-                    { format!("Accept all new and better ({by_default})") }
-                </button>
-                <button type="button" class="secondary" onclick={on_dismiss}>{ "Dismiss" }</button>
-            </div>
-            if open.is_empty() {
-                <p class="note">{ "Nothing to change: every proposal matches an answer you have." }</p>
-            } else {
-                <ul class="proposals">{ for open.iter().map(|r| row(r)) }</ul>
-            }
-            if same > 0 {
-                <p class="hint">{ format!("{same} proposals match the answers you have.") }</p>
-            }
-            if !props.not_found.is_empty() {
-                <p class="hint">{ format!("Not found in these documents, left as they are: {} items.", props.not_found.len()) }</p>
-            }
-        </div>
+    let mut handlers: Vec<Handler> = Vec::new();
+
+    let actions = el(&doc, "div", "review-actions", "")?;
+    let ticked_button = el(
+        &doc,
+        "button",
+        "small primary",
+        &format!("Accept ticked ({by_default})"),
+    )?;
+    let all_button = el(
+        &doc,
+        "button",
+        "small",
+        &format!("Accept all new and better ({by_default})"),
+    )?;
+    let dismiss_button = el(&doc, "button", "small", "Dismiss")?;
+    for b in [&ticked_button, &all_button, &dismiss_button] {
+        b.set_attribute("type", "button")?;
     }
+    if open.is_empty() {
+        ticked_button.set_attribute("disabled", "")?;
+    }
+    if by_default == 0 {
+        all_button.set_attribute("disabled", "")?;
+    }
+    actions.append_child(&ticked_button)?;
+    actions.append_child(&all_button)?;
+    actions.append_child(&dismiss_button)?;
+    root.append_child(&actions)?;
+
+    if rows.is_empty() {
+        put(
+            &root,
+            el(
+                &doc,
+                "p",
+                "note",
+                "Nothing in these documents answers a question of the questionnaire.",
+            )?,
+        )?;
+    } else if open.is_empty() {
+        put(
+            &root,
+            el(
+                &doc,
+                "p",
+                "note",
+                "Nothing to change: every proposal matches an answer you have.",
+            )?,
+        )?;
+    } else {
+        put(
+            &root,
+            el(
+                &doc,
+                "p",
+                "hint",
+                "Ticked: what answers a question or says more than an earlier document. Your own answers stay unless you tick them.",
+            )?,
+        )?;
+    }
+
+    let list = el(&doc, "ul", "proposals", "")?;
+    let mut boxes: Vec<(HtmlInputElement, &'static str)> = Vec::new();
+    for r in &open {
+        let li = el(&doc, "li", "proposed", "")?;
+        li.set_attribute("data-item", r.item)?;
+        let id = format!("cs-accept-{}", r.item);
+        let input: HtmlInputElement = doc.create_element("input")?.dyn_into()?;
+        input.set_type("checkbox");
+        input.set_id(&id);
+        input.set_checked(r.change.by_default());
+        li.append_child(&input)?;
+        let label = el(&doc, "label", "", "")?;
+        label.set_attribute("for", &id)?;
+        put(&label, el(&doc, "strong", "", r.label)?)?;
+        label.append_child(&doc.create_text_node(&format!(": {}", r.proposed.label())))?;
+        li.append_child(&label)?;
+        put(&li, el(&doc, "p", "hint", &current_text(r))?)?;
+        if let Some(note) = source_note(&r.source) {
+            put(&li, el(&doc, "p", "hint", note)?)?;
+        }
+        let details = el(&doc, "details", "", "")?;
+        put(
+            &details,
+            el(
+                &doc,
+                "summary",
+                "",
+                &format!("Evidence ({})", r.evidence.len()),
+            )?,
+        )?;
+        let ev = el(&doc, "ul", "evidence", "")?;
+        for e in &r.evidence {
+            let item = el(&doc, "li", "", "")?;
+            put(&item, el(&doc, "code", "", &e.location)?)?;
+            item.append_child(&doc.create_text_node(&format!(" in {}: {}", e.source, e.why)))?;
+            ev.append_child(&item)?;
+        }
+        details.append_child(&ev)?;
+        li.append_child(&details)?;
+        list.append_child(&li)?;
+        boxes.push((input, r.item));
+    }
+    root.append_child(&list)?;
+    if same > 0 {
+        let text = format!(
+            "{} the answers you have.",
+            plural(same, "proposal matches", "proposals match")
+        );
+        put(&root, el(&doc, "p", "hint", &text)?)?;
+    }
+    if !content.not_found.is_empty() {
+        let text = format!(
+            "Not found in these documents, left as they are: {}.",
+            content.not_found.join(", ")
+        );
+        put(&root, el(&doc, "p", "hint", &text)?)?;
+    }
+
+    let boxes = std::rc::Rc::new(boxes);
+    // Each tick changes the count on the first button.
+    {
+        let (boxes, button) = (boxes.clone(), ticked_button.clone());
+        let recount = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            let n = boxes.iter().filter(|(b, _)| b.checked()).count();
+            button.set_text_content(Some(&format!("Accept ticked ({n})")));
+        });
+        list.add_event_listener_with_callback("change", recount.as_ref().unchecked_ref())?;
+        handlers.push(recount);
+    }
+    let on_accept = std::rc::Rc::new(on_accept);
+    {
+        let (boxes, rows, on_accept) = (boxes.clone(), rows.clone(), on_accept.clone());
+        let accept = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            let ticked: Vec<&str> = boxes
+                .iter()
+                .filter(|(b, _)| b.checked())
+                .map(|(_, item)| *item)
+                .collect();
+            on_accept(chosen(&rows, |r| ticked.contains(&r.item)));
+        });
+        ticked_button.add_event_listener_with_callback("click", accept.as_ref().unchecked_ref())?;
+        handlers.push(accept);
+    }
+    {
+        let rows = rows.clone();
+        let accept = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            on_accept(chosen(&rows, |r| r.change.by_default()));
+        });
+        all_button.add_event_listener_with_callback("click", accept.as_ref().unchecked_ref())?;
+        handlers.push(accept);
+    }
+    {
+        let dismiss = Closure::<dyn FnMut(Event)>::new(move |_: Event| on_dismiss());
+        dismiss_button
+            .add_event_listener_with_callback("click", dismiss.as_ref().unchecked_ref())?;
+        handlers.push(dismiss);
+    }
+    host.append_child(&root)?;
+    Ok(Mounted {
+        root,
+        _handlers: handlers,
+    })
 }

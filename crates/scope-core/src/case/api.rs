@@ -18,3 +18,11 @@ text_enum! {
         NotApplicable => "not_applicable",
     }
 }
+
+/// How a source names CCXT (`CCXT 4.5.84 (binance)`): what CCXT proposes says an item exists, not
+/// how well it is documented, and the findings and the app say so.
+pub const CCXT_SOURCE: &str = "CCXT ";
+
+pub fn from_ccxt(source: &str) -> bool {
+    source.starts_with(CCXT_SOURCE)
+}

@@ -20,7 +20,7 @@ mod schema;
 mod stages;
 
 pub use agreement::{AgreementKind, AgreementSpec, Incentives, MAX_MONTHS};
-pub use api::Answer;
+pub use api::{Answer, CCXT_SOURCE, from_ccxt};
 pub use error::{CaseError, FieldError};
 pub use estimate::{CustomTask, EstimateSettings, Experience, Simulation, TaskId};
 pub use evaluation::{

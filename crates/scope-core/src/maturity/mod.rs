@@ -229,7 +229,13 @@ pub fn rank(case: &Case) -> MaturityReport {
 
     let mut findings: Vec<Finding> = applicable
         .iter()
-        .filter_map(|item| finding(item, case.api.get(item.id).copied()))
+        .filter_map(|item| {
+            let ccxt = case
+                .api_sources
+                .get(item.id)
+                .is_some_and(|s| crate::case::from_ccxt(s));
+            finding(item, case.api.get(item.id).copied(), ccxt)
+        })
         .collect();
     match age {
         AgeClass::New => findings.push(Finding {
@@ -264,8 +270,16 @@ pub fn rank(case: &Case) -> MaturityReport {
     }
 }
 
-fn finding(item: &Item, answer: Option<Answer>) -> Option<Finding> {
+/// `ccxt`: the answer is CCXT's, which shows the item exists, not how well it is documented.
+fn finding(item: &Item, answer: Option<Answer>, ccxt: bool) -> Option<Finding> {
     let (severity, sentence) = match answer {
+        Some(Answer::Partial) if ccxt => (
+            Severity::Minor,
+            format!(
+                "{}: CCXT implements it, so it exists, but how well it is documented is not known yet: if it is weak, {}.",
+                item.label, item.cost
+            ),
+        ),
         Some(Answer::NotAvailable) if item.required => (
             Severity::Blocker,
             format!(

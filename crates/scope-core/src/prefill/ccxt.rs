@@ -160,13 +160,6 @@ pub fn find(id: &str) -> Option<CcxtExchange> {
 /// The exchanges whose id or name contains `query` (ignoring case, spaces and punctuation),
 /// those that start with it first.
 pub fn search(query: &str) -> Vec<CcxtExchange> {
-    // ASCII only: the table's names are, and Unicode's case tables would weigh on the bundle.
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
     let q = fold(query);
     let found = exchanges()
         .into_iter()
@@ -180,6 +173,45 @@ pub fn search(query: &str) -> Vec<CcxtExchange> {
         .into_iter()
         .map(|(_, e)| e)
         .collect()
+}
+
+/// Names within two typing mistakes of `query` (a letter left out, added, changed), for
+/// "did you mean".
+pub fn near(query: &str) -> Vec<&'static str> {
+    let q = fold(query);
+    exchanges()
+        .into_iter()
+        .filter(|e| [e.id, e.name].iter().any(|n| distance(&fold(n), &q) <= 2))
+        .map(|e| e.name)
+        .take(5)
+        .collect()
+}
+
+/// Letters and digits in lower case: how names are compared. ASCII only: the table's names are,
+/// and Unicode's case tables would weigh on the bundle.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Levenshtein distance (the names are short: a row at a time).
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
 }
 
 /// The one exchange `query` names: its id or name exactly (ignoring case), or the only match.
@@ -198,11 +230,19 @@ pub fn pick(query: &str) -> Result<CcxtExchange, String> {
     }
     match found.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err(format!(
-            "No exchange in CCXT {} matches \"{}\": start from a blank case and answer the questionnaire.",
-            version(),
-            crate::support::escape::one_line(q, 40)
-        )),
+        [] => match near(q).as_slice() {
+            [] => Err(format!(
+                "No exchange in CCXT {} matches \"{}\": start from a blank case and answer the questionnaire.",
+                version(),
+                crate::support::escape::one_line(q, 40)
+            )),
+            near => Err(format!(
+                "No exchange in CCXT {} matches \"{}\": did you mean {}?",
+                version(),
+                crate::support::escape::one_line(q, 40),
+                near.join(", ")
+            )),
+        },
         many => {
             let names: Vec<&str> = many.iter().take(5).map(|e| e.name).collect();
             Err(format!(
@@ -219,8 +259,7 @@ pub fn pick(query: &str) -> Result<CcxtExchange, String> {
 /// What the user is told about a source: CCXT's answers say an item exists, not how well it is
 /// documented.
 pub fn source_note(source: &str) -> Option<&'static str> {
-    source
-        .starts_with("CCXT ")
+    crate::case::from_ccxt(source)
         .then_some("CCXT implements it: available, but how well it is documented is not known")
 }
 
@@ -229,16 +268,23 @@ impl CcxtExchange {
     pub fn start_note(&self, case: &Case) -> String {
         let mut note = format!(
             "Started a case for {} from CCXT {}: {} questionnaire items answered \"partial\" \
-             (CCXT implements them; how well they are documented is not known: read the \
-             exchange's API document in API maturity to say more).",
+             (CCXT implements them; how well they are documented is not known, and the score \
+             counts them as it counts unanswered ones: read the exchange's API document in API \
+             maturity to say more).",
             self.name,
             version(),
             case.api_sources.len()
         );
+        if self.spot && self.swap && !case.connector.market.has_perpetual() {
+            note.push_str(
+                " CCXT also lists its perpetual markets: choose Perpetual or Both if the \
+                 connector trades them.",
+            );
+        }
         if let Some(c) = &case.connector.precedent {
             note.push_str(&format!(
-                " Hummingbot already has a {c} connector: it is named as the precedent; if the \
-                 work changes it, choose Modification."
+                " Hummingbot already has a connector for it ({c}): it is named as the precedent; \
+                 if the work changes it, choose Modification."
             ));
         }
         note
@@ -246,7 +292,7 @@ impl CcxtExchange {
 
     /// How the case names this source.
     pub fn source(&self) -> String {
-        format!("CCXT {} ({})", version(), self.id)
+        format!("{}{} ({})", crate::case::CCXT_SOURCE, version(), self.id)
     }
 
     /// The market a case for this exchange starts with: spot where CCXT has it.

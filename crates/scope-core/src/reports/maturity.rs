@@ -46,8 +46,11 @@ pub(crate) fn answer_sources(d: &mut Document, case: &Case) {
         return;
     }
     let mut by_source: Vec<(&str, Vec<&str>)> = Vec::new();
-    for (item, source) in case.api_sources.iter() {
-        let label = crate::maturity::rubric::item(item).map_or(item.as_str(), |i| i.label);
+    // In the questionnaire's order.
+    let sourced = crate::maturity::rubric::ITEMS
+        .iter()
+        .filter_map(|i| case.api_sources.get(i.id).map(|s| (i.label, s)));
+    for (label, source) in sourced {
         match by_source.iter_mut().find(|(s, _)| s == source) {
             Some((_, items)) => items.push(label),
             None => by_source.push((source, vec![label])),

@@ -45,6 +45,7 @@ pub fn prefill(api: &Api, source: &str, market: Market) -> Prefill {
         }
     }
     signing(api, &mut found);
+    signing_prose(api, &mut found);
     rate_limits(api, &mut found);
     sandbox(api, &mut found);
     errors(api, &mut found);
@@ -163,6 +164,22 @@ fn signing(api: &Api, found: &mut Found) {
     }
 }
 
+/// Signing explained in the document's prose (some documents have no security scheme).
+fn signing_prose(api: &Api, found: &mut Found) {
+    if let Some(w) = ["hmac", "signature", "signed request", "sign the request"]
+        .iter()
+        .find(|w| api.text.contains(*w))
+    {
+        found.push((
+            "auth_signing",
+            Answer::Documented,
+            "info.description".into(),
+            format!("the document's description explains signing (\"{w}\")"),
+            1,
+        ));
+    }
+}
+
 /// Weights or limits on the operations, rate-limit headers, 429 responses, the prose.
 fn rate_limits(api: &Api, found: &mut Found) {
     let noted = |o: &&Operation| {
@@ -193,10 +210,9 @@ fn rate_limits(api: &Api, found: &mut Found) {
             },
             location(first),
             format!(
-                "weights or limits on {} of {} operations{}",
+                "weights or limits on {} of {} operations",
                 with.len(),
-                api.operations.len(),
-                if most { ", most of them" } else { "" }
+                api.operations.len()
             ),
             1,
         ));

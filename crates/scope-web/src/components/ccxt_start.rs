@@ -33,12 +33,12 @@ pub fn CcxtStart(props: &CcxtStartProps) -> Html {
         })
     };
     html! {
-        <form class="ccxt-start" {onsubmit}>
+        <form class="field ccxt-start" {onsubmit}>
             <label for="cs-ccxt">{ "Start from an exchange CCXT knows" }</label>
             <div class="ccxt-row">
                 <input id="cs-ccxt" type="search" list="cs-ccxt-exchanges" autocomplete="off"
                     placeholder="Binance, Kraken, OKX..." value={(*query).clone()} {oninput} />
-                <button type="submit">{ "Start" }</button>
+                <button type="submit" class="small">{ "Start" }</button>
             </div>
             <datalist id="cs-ccxt-exchanges">
                 { for names.iter().map(|n| html! { <option value={*n} /> }) }
