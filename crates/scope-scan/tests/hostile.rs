@@ -211,3 +211,86 @@ fn api_doc() -> impl Strategy<Value = String> {
     })
     .prop_map(|body| format!("{{\"openapi\": \"3.0.0\", \"x\": {body}, \"paths\": {body}, \"components\": {{\"schemas\": {{\"A\": {body}}}}}}}"))
 }
+
+#[test]
+fn aliases_that_copy_text_stay_bounded() {
+    // 3,000 paths alias one path item whose summary is an alias of a 1 MB string: each operation
+    // keeps its own (clipped) copy, not a megabyte each.
+    let mut yaml = format!(
+        "openapi: 3.0.0\ninfo: {{title: t}}\nx-big: &big \"{}\"\nx-item: &item {{get: {{summary: *big, responses: {{'200': {{description: ok}}}}}}}}\npaths:\n",
+        "a".repeat(1_000_000)
+    );
+    for i in 0..3_000 {
+        yaml.push_str(&format!("  /p{i}: *item\n"));
+    }
+    let p = one(&yaml);
+    assert_eq!(p.documents[0].problem, None);
+    assert_eq!(p.documents[0].operations, 3_000);
+    // An alias used as a map key is copied as text: past the budget, the document is refused.
+    let mut keys = format!(
+        "openapi: 3.0.0\nx-k: &k \"{}\"\npaths:\n",
+        "k".repeat(1_000_000)
+    );
+    for i in 0..40 {
+        keys.push_str(&format!("  /p{i}: {{*k : 1}}\n"));
+    }
+    assert!(
+        problem(&keys).contains("copy more than 32 MiB"),
+        "{}",
+        problem(&keys)
+    );
+}
+
+#[test]
+fn lookups_in_huge_maps_stop_at_the_work_budget() {
+    // 40,000 schemas and 40,000 operations, each referencing the last schema by name: every
+    // reference scans the whole map. The scan stops at the budget and says so.
+    let n = 40_000;
+    let mut doc = String::from("{\"openapi\": \"3.0.0\", \"components\": {\"schemas\": {");
+    for i in 0..n {
+        doc.push_str(&format!(
+            "{}\"S{i}\": {{\"type\": \"object\"}}",
+            if i > 0 { "," } else { "" }
+        ));
+    }
+    doc.push_str("}}, \"paths\": {");
+    for i in 0..n {
+        doc.push_str(&format!(
+            "{}\"/o{i}\": {{\"get\": {{\"responses\": {{\"200\": {{\"content\": {{\"a/b\": {{\"schema\": {{\"$ref\": \"#/components/schemas/S{}\"}}}}}}}}}}}}}}",
+            if i > 0 { "," } else { "" },
+            n - 1
+        ));
+    }
+    doc.push_str("}}");
+    let p = one(&doc);
+    assert!(
+        p.documents[0]
+            .problem
+            .as_deref()
+            .unwrap_or("")
+            .contains("not read"),
+        "{:?}",
+        p.documents[0]
+    );
+}
+
+#[test]
+fn a_schema_with_a_hundred_thousand_properties_is_read_once() {
+    let props: Vec<String> = (0..100_000)
+        .map(|i| format!("\"f{i}\": {{\"type\": \"string\"}}"))
+        .collect();
+    let doc = format!(
+        "{{\"openapi\": \"3.0.0\", \"paths\": {{\"/api/v1/depth\": {{\"get\": {{\"summary\": \"Order book\", \"responses\": {{\"200\": {{\"description\": \"x\", \"content\": {{\"a/b\": {{\"schema\": {{\"type\": \"object\", \"properties\": {{{}}}}}}}}}}}}}}}}}}}}}",
+        props.join(",")
+    );
+    let p = one(&doc);
+    assert_eq!(p.answers.get("rest_order_book"), Some(&Answer::Documented));
+}
+
+#[test]
+fn a_test_server_is_named_by_a_word_not_inside_one() {
+    let doc = "openapi: 3.0.0\nservers: [{url: 'https://api.greatestexchange.com'}]\npaths: {}\n";
+    assert!(one(doc).answers.get("sandbox").is_none());
+    let doc = "openapi: 3.0.0\nservers: [{url: 'https://api-testnet.example.com'}]\npaths: {}\n";
+    assert!(one(doc).answers.get("sandbox").is_some());
+}

@@ -233,12 +233,20 @@ fn rate_limits(api: &Api, found: &mut Found) {
 
 /// A server named or described as a test, sandbox, testnet or demo environment.
 fn sandbox(api: &Api, found: &mut Found) {
-    const WORDS: [&str; 7] = [
-        "test", "testnet", "sandbox", "demo", "paper", "uat", "simulat",
+    // Whole words: a host named "greatestexchange" holds "test" but is no test server.
+    const WORDS: [&str; 8] = [
+        "test",
+        "testnet",
+        "sandbox",
+        "demo",
+        "paper",
+        "uat",
+        "simulated",
+        "simulation",
     ];
     for s in &api.servers {
-        let text = format!("{} {} {}", s.name, s.url, s.description).to_lowercase();
-        if let Some(w) = WORDS.iter().find(|w| text.contains(*w)) {
+        let text = words_of(&format!("{} {} {}", s.name, s.url, s.description));
+        if let Some(w) = WORDS.iter().find(|w| text.iter().any(|t| t == *w)) {
             found.push((
                 "sandbox",
                 Answer::Documented,

@@ -14,6 +14,14 @@ use refs::{Seen, walk};
 const WALK_BUDGET: usize = 20_000;
 /// Visits a whole document may spend; past it, the rest of the document is not read.
 const DOCUMENT_BUDGET: usize = 4_000_000;
+/// The most operations and channels read from one document (Binance's whole spot API has 340):
+/// aliased path items could otherwise multiply a small document into millions.
+pub const MAX_OPERATIONS: usize = 20_000;
+/// The longest text kept from one field (a summary, an id, a path): enough to match and quote.
+const MAX_TEXT: usize = 500;
+/// The longest prose kept from one operation (its description and extensions, for the words of
+/// rate limits).
+pub(crate) const MAX_NOTES: usize = 4_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -175,7 +183,10 @@ pub fn read(tree: &Tree, root: Id) -> Result<Api, NotAnApi> {
         Format::OpenApi(_) | Format::Swagger(_) => openapi::read(&mut reader, root, &mut api),
         Format::AsyncApi(_) => asyncapi::read(&mut reader, root, &mut api),
     }
-    api.truncated = reader.budget == 0;
+    api.truncated = reader.budget == 0
+        || tree.exhausted()
+        || api.operations.len() >= MAX_OPERATIONS
+        || api.channels.len() >= MAX_OPERATIONS;
     Ok(api)
 }
 
@@ -195,7 +206,13 @@ impl Reader<'_> {
     }
 
     pub fn exhausted(&self) -> bool {
-        self.budget == 0
+        self.budget == 0 || self.tree.exhausted()
+    }
+
+    /// Charges `visits` to the document's budget (each operation read costs some, even when it
+    /// has nothing to walk).
+    pub fn charge(&mut self, visits: usize) {
+        self.budget = self.budget.saturating_sub(visits);
     }
 
     /// Whether an `example` or `examples` key (with something in it) is anywhere under `start`.
@@ -221,8 +238,11 @@ impl Reader<'_> {
         self.walk(start, |key, id| {
             if key == Some("properties") {
                 for (name, _) in tree.entries(id) {
+                    if out.len() >= max {
+                        break;
+                    }
                     if !out.contains(name) {
-                        out.push(name.clone());
+                        out.push(clip(name));
                     }
                 }
             }
@@ -235,8 +255,10 @@ impl Reader<'_> {
         let tree = self.tree;
         let mut text = String::new();
         let mut add = |t: Option<&str>| {
-            if let Some(t) = t {
-                text.push_str(&t.to_lowercase());
+            if let Some(t) = t
+                && text.len() < 64 * MAX_NOTES
+            {
+                text.push_str(&clip_notes(t).to_lowercase());
                 text.push('\n');
             }
         };
@@ -275,8 +297,9 @@ impl Reader<'_> {
                 vec![s]
             };
             for g in groups {
+                let room = MAX_OPERATIONS.saturating_sub(api.schema_names.len());
                 api.schema_names
-                    .extend(tree.entries(g).iter().map(|(k, _)| k.clone()));
+                    .extend(tree.entries(g).iter().take(room).map(|(k, _)| clip(k)));
             }
         }
     }
@@ -287,8 +310,11 @@ impl Reader<'_> {
         let Some(at) = at else { return };
         for (name, scheme) in tree.entries(at) {
             let scheme = refs::deref(tree, *scheme);
+            if api.schemes.len() >= 100 {
+                break;
+            }
             api.schemes.push(Scheme {
-                name: name.clone(),
+                name: clip(name),
                 kind: tree.text(scheme, "type").unwrap_or("").to_string(),
                 described: tree
                     .text(scheme, "description")
@@ -298,7 +324,24 @@ impl Reader<'_> {
     }
 }
 
-/// A node's text under `key`, or "" (descriptions and summaries).
+/// A node's text under `key`, or "" (descriptions and summaries), at most `MAX_TEXT` characters.
 pub(crate) fn text_of(tree: &Tree, id: Id, key: &str) -> String {
-    tree.text(id, key).unwrap_or("").to_string()
+    clip(tree.text(id, key).unwrap_or(""))
+}
+
+/// At most `MAX_NOTES` characters of prose.
+pub(crate) fn clip_notes(text: &str) -> &str {
+    match text.char_indices().nth(MAX_NOTES) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+/// At most `MAX_TEXT` characters of `text`: a document's text is copied per use (an alias is one
+/// node, but each operation that uses it keeps its own copy).
+pub(crate) fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_TEXT) {
+        Some((i, _)) => text[..i].to_string(),
+        None => text.to_string(),
+    }
 }

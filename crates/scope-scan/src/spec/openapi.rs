@@ -1,7 +1,7 @@
 //! OpenAPI 3.x and Swagger 2.0: the operations under `paths`, the servers, the security schemes.
 
 use super::refs::deref;
-use super::{Api, Operation, Reader, Server, text_of};
+use super::{Api, MAX_NOTES, MAX_OPERATIONS, Operation, Reader, Server, clip, clip_notes, text_of};
 use crate::tree::{Id, Node, Tree};
 
 const METHODS: [&str; 8] = [
@@ -30,9 +30,10 @@ pub(super) fn read(r: &mut Reader<'_>, root: Id, api: &mut Api) {
             .map(|p| tree.items(p).to_vec())
             .unwrap_or_default();
         for (method, op) in tree.entries(item) {
-            if r.exhausted() {
+            if r.exhausted() || api.operations.len() >= MAX_OPERATIONS {
                 return;
             }
+            r.charge(10);
             if !METHODS.contains(&method.as_str()) {
                 continue;
             }
@@ -44,7 +45,11 @@ pub(super) fn read(r: &mut Reader<'_>, root: Id, api: &mut Api) {
 }
 
 fn servers(tree: &Tree, root: Id, api: &mut Api) {
-    for s in tree.items(tree.get(root, "servers").unwrap_or(root)) {
+    for s in tree
+        .items(tree.get(root, "servers").unwrap_or(root))
+        .iter()
+        .take(100)
+    {
         let s = deref(tree, *s);
         api.servers.push(Server {
             name: String::new(),
@@ -57,13 +62,13 @@ fn servers(tree: &Tree, root: Id, api: &mut Api) {
         let base = tree.text(root, "basePath").unwrap_or("");
         api.servers.push(Server {
             name: String::new(),
-            url: format!("{host}{base}"),
+            url: clip(&format!("{host}{base}")),
             description: String::new(),
         });
     }
     for (key, value) in tree.entries(root) {
         if key.starts_with("x-") && key.contains("server") {
-            for s in tree.items(*value) {
+            for s in tree.items(*value).iter().take(100) {
                 api.servers.push(Server {
                     name: key.clone(),
                     url: tree
@@ -86,16 +91,18 @@ fn operation(
     global_security: bool,
 ) -> Operation {
     let tree = r.tree;
-    let description = text_of(tree, op, "description");
+    // Prose up to MAX_NOTES: the words of rate limits may sit deep in a description.
+    let description = clip_notes(tree.text(op, "description").unwrap_or("")).to_string();
     let mut o = Operation {
         method: method.to_uppercase(),
-        path: path.to_string(),
+        path: clip(path),
         operation_id: text_of(tree, op, "operationId"),
         summary: text_of(tree, op, "summary"),
         tags: tree
             .items(tree.get(op, "tags").unwrap_or(op))
             .iter()
-            .filter_map(|t| tree.str(*t).map(str::to_string))
+            .take(20)
+            .filter_map(|t| tree.str(*t).map(clip))
             .collect(),
         secured: match tree.get(op, "security") {
             Some(s) => tree
@@ -112,8 +119,10 @@ fn operation(
         .unwrap_or_default();
     for p in shared.iter().chain(&own) {
         let p = deref(tree, *p);
-        if let Some(name) = tree.text(p, "name") {
-            o.params.push(name.to_string());
+        if let Some(name) = tree.text(p, "name")
+            && o.params.len() < MAX_FIELDS
+        {
+            o.params.push(clip(name));
         }
         if tree.text(p, "in") == Some("body")
             && let Some(schema) = tree.get(p, "schema")
@@ -167,12 +176,12 @@ fn operation(
     o.examples = bodies.into_iter().any(|b| r.has_examples(b));
     let mut notes = description.to_lowercase();
     for (key, value) in tree.entries(op) {
-        if key.starts_with("x-") {
+        if key.starts_with("x-") && notes.len() < MAX_NOTES {
             notes.push('\n');
             notes.push_str(&key.to_lowercase());
             if let Node::Scalar(s) = tree.node(*value) {
                 notes.push(' ');
-                notes.push_str(&s.to_lowercase());
+                notes.push_str(&clip_notes(s).to_lowercase());
             }
         }
     }

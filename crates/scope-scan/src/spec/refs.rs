@@ -123,11 +123,24 @@ pub fn walk(
         if !visit(key, id) {
             break;
         }
+        // What is pushed costs as much as what is visited: a map of a million entries, aliased
+        // everywhere, is not pushed again and again for free.
         match tree.node(id) {
             Node::Map(entries) => {
-                stack.extend(entries.iter().rev().map(|(k, v)| (Some(k.as_str()), *v)));
+                let n = entries.len().min(budget);
+                budget -= n;
+                stack.extend(
+                    entries[..n]
+                        .iter()
+                        .rev()
+                        .map(|(k, v)| (Some(k.as_str()), *v)),
+                );
             }
-            Node::Seq(items) => stack.extend(items.iter().rev().map(|v| (key, *v))),
+            Node::Seq(items) => {
+                let n = items.len().min(budget);
+                budget -= n;
+                stack.extend(items[..n].iter().rev().map(|v| (key, *v)));
+            }
             Node::Scalar(_) => {}
         }
     }

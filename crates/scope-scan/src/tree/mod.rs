@@ -14,6 +14,11 @@ pub const MAX_BYTES: usize = scope_core::prefill::MAX_DOCUMENT_BYTES;
 pub const MAX_DEPTH: usize = 128;
 /// The most nodes and edges read from one document.
 pub const MAX_NODES: usize = 4_000_000;
+/// The most entries the lookups of one document may scan (`get`): a document made so that every
+/// lookup scans a huge map (100,000 schemas, each referenced by name) stops being read there.
+pub const MAX_WORK: u64 = 100_000_000;
+/// The most bytes of map keys an alias may copy (a YAML alias used as a key is copied as text).
+pub const MAX_KEY_BYTES: usize = 32 * 1024 * 1024;
 
 /// A node's place in its tree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,6 +45,8 @@ pub struct Tree {
     nodes: Vec<Node>,
     edges: usize,
     root: Option<Id>,
+    /// Entries scanned by lookups so far (`MAX_WORK`).
+    work: std::cell::Cell<u64>,
 }
 
 /// Why a document could not be read.
@@ -50,6 +57,7 @@ pub enum ReadError {
     },
     TooDeep,
     TooManyNodes,
+    KeysTooLarge,
     /// Not JSON or YAML: the parser's message, with line and column.
     Syntax(String),
     Empty,
@@ -63,6 +71,11 @@ impl std::fmt::Display for ReadError {
             ),
             ReadError::TooDeep => write!(f, "nested more than {MAX_DEPTH} levels deep"),
             ReadError::TooManyNodes => write!(f, "more than {MAX_NODES} values"),
+            ReadError::KeysTooLarge => write!(
+                f,
+                "its aliases copy more than {} MiB of map keys",
+                MAX_KEY_BYTES / 1024 / 1024
+            ),
             ReadError::Syntax(message) => write!(f, "not JSON or YAML: {message}"),
             ReadError::Empty => f.write_str("the document is empty"),
         }
@@ -127,12 +140,26 @@ impl Tree {
         self.nodes.is_empty()
     }
 
-    /// The value under `key` when `id` is a map.
+    /// The value under `key` when `id` is a map. Once the lookups have scanned `MAX_WORK`
+    /// entries, every lookup finds nothing (`exhausted`).
     pub fn get(&self, id: Id, key: &str) -> Option<Id> {
         match self.node(id) {
-            Node::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| *v),
+            Node::Map(entries) => {
+                if self.exhausted() {
+                    return None;
+                }
+                let at = entries.iter().position(|(k, _)| k == key);
+                let scanned = at.map_or(entries.len(), |i| i + 1);
+                self.work.set(self.work.get() + scanned as u64);
+                at.map(|i| entries[i].1)
+            }
             _ => None,
         }
+    }
+
+    /// The lookups have done all the work one document may take.
+    pub fn exhausted(&self) -> bool {
+        self.work.get() >= MAX_WORK
     }
 
     pub fn str(&self, id: Id) -> Option<&str> {

@@ -3,7 +3,7 @@
 
 use saphyr_parser::{Event, Parser};
 
-use super::{Id, MAX_DEPTH, Node, ReadError, Tree};
+use super::{Id, MAX_DEPTH, MAX_KEY_BYTES, Node, ReadError, Tree};
 
 /// A container being read: its node, and the key waiting for its value (maps).
 enum Open {
@@ -14,7 +14,9 @@ enum Open {
 pub(super) fn read(text: &str) -> Result<(Tree, Id), ReadError> {
     let mut tree = Tree::default();
     let mut stack: Vec<Open> = Vec::new();
-    let mut anchors: Vec<(usize, Id)> = Vec::new();
+    // By anchor id: saphyr numbers anchors from 1 as it meets them.
+    let mut anchors: Vec<Option<Id>> = Vec::new();
+    let mut key_bytes = 0usize;
     let mut parser = Parser::new_from_str(text);
     let mut root = None;
     while root.is_none() {
@@ -42,10 +44,9 @@ pub(super) fn read(text: &str) -> Result<(Tree, Id), ReadError> {
             }
             Event::Alias(anchor) => {
                 let id = anchors
-                    .iter()
-                    .rev()
-                    .find(|(a, _)| *a == anchor)
-                    .map(|(_, id)| *id)
+                    .get(anchor)
+                    .copied()
+                    .flatten()
                     .ok_or_else(|| ReadError::Syntax("an alias to no anchor".into()))?;
                 Some(id)
             }
@@ -87,11 +88,16 @@ pub(super) fn read(text: &str) -> Result<(Tree, Id), ReadError> {
             Some(Open::Map(map, key)) => match key.take() {
                 None => {
                     // A key: scalars as written; a complex key (rare in API documents) by kind.
-                    *key = Some(match tree.node(id) {
+                    let text = match tree.node(id) {
                         Node::Scalar(s) => s.clone(),
                         Node::Seq(_) => "[sequence]".into(),
                         Node::Map(_) => "{map}".into(),
-                    });
+                    };
+                    key_bytes += text.len();
+                    if key_bytes > MAX_KEY_BYTES {
+                        return Err(ReadError::KeysTooLarge);
+                    }
+                    *key = Some(text);
                 }
                 Some(k) => {
                     let map = *map;
@@ -106,8 +112,12 @@ pub(super) fn read(text: &str) -> Result<(Tree, Id), ReadError> {
     root.map(|id| (tree, id)).ok_or(ReadError::Empty)
 }
 
-fn remember(anchors: &mut Vec<(usize, Id)>, anchor: usize, id: Id) {
-    if anchor > 0 {
-        anchors.push((anchor, id));
+fn remember(anchors: &mut Vec<Option<Id>>, anchor: usize, id: Id) {
+    if anchor == 0 {
+        return;
     }
+    if anchors.len() <= anchor {
+        anchors.resize(anchor + 1, None);
+    }
+    anchors[anchor] = Some(id);
 }
