@@ -5,8 +5,20 @@
 const CACHE = 'connector-scope';
 const FILES = ['./', 'index.html', 'app.js', 'styles.css', 'favicon.svg', 'pkg/scope_web.js', 'pkg/scope_web_bg.wasm'];
 
+// The app's module imports wasm-bindgen's snippets (the document reader's loader) under a folder
+// named by a hash: found in the module's text, kept with the rest, so the app starts offline.
+async function snippets() {
+  const text = await (await fetch('pkg/scope_web.js')).text();
+  return [...new Set(text.match(/snippets\/[\w./-]+\.js/g) || [])].map((path) => `pkg/${path}`);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    snippets()
+      .catch(() => [])
+      .then((more) => caches.open(CACHE).then((cache) => cache.addAll([...FILES, ...more])))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {

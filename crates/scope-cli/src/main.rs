@@ -67,7 +67,7 @@ enum Command {
     },
 }
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 struct PrefillArgs {
     /// The connector's market: the perpetual items count for perpetual and both (default: the
     /// case's market with --into, else spot).
@@ -154,12 +154,13 @@ fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Schema => Ok(scope_core::case::json_schema()),
         Command::Scan { files, prefill } => {
+            // A file that cannot be read as text is named and left out; the others still count.
             let mut texts = Vec::new();
             for f in &files {
-                let text = std::fs::read_to_string(f)
-                    .map_err(|e| format!("cannot read {}: {e}", f.display()))?;
-                let name = f.file_name().unwrap_or(f.as_os_str()).to_string_lossy();
-                texts.push((name.into_owned(), text));
+                match read_document(f) {
+                    Ok(doc) => texts.push(doc),
+                    Err(why) => eprintln!("connector-scope: {why}"),
+                }
             }
             prefill_into(&prefill, |market| {
                 let docs: Vec<scope_scan::Document<'_>> = texts
@@ -172,7 +173,7 @@ fn run(command: Command) -> Result<String, String> {
                         eprintln!("connector-scope: {}: {problem}", d.name);
                     }
                 }
-                if p.documents.iter().all(|d| d.format.is_empty()) {
+                if p.documents.iter().all(|d| d.format.is_empty()) || docs.is_empty() {
                     return Err("no document could be read as an API description".into());
                 }
                 Ok(p)
@@ -181,7 +182,16 @@ fn run(command: Command) -> Result<String, String> {
         Command::Prefill { ccxt, prefill } => {
             // Its id or name, as the web app's search takes it; a near miss is suggested.
             let exchange = scope_core::prefill::ccxt::pick(&ccxt)?;
-            prefill_into(&prefill, |market| Ok(exchange.prefill(market)))
+            // Without a case or --market, the exchange's own market (a perpetual-only one's
+            // perpetual items count).
+            let args = PrefillArgs {
+                market: prefill.market.or(match (&prefill.into, exchange.market()) {
+                    (None, scope_core::case::Market::Perpetual) => Some(MarketArg::Perpetual),
+                    _ => None,
+                }),
+                ..prefill
+            };
+            prefill_into(&args, |market| Ok(exchange.prefill(market)))
         }
         Command::Validate(input) => {
             let text = read_text(&input)?;
@@ -311,21 +321,82 @@ fn prefill_into(
     let p = propose(market)?;
     if let (Some(path), Some(mut case)) = (&args.into, case) {
         let n = p.apply(&mut case, args.replace);
-        // The case must still pass every rule before it replaces the file.
-        let text = Case::from_json(&case.to_json())
-            .map_err(|e| format!("the answers would make the case invalid:\n{e}"))?
-            .to_json();
-        std::fs::write(path, text + "\n")
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        eprintln!(
-            "connector-scope: {n} answers written into {}",
-            path.display()
-        );
+        let shown = one_line(&path.display().to_string());
+        if n == 0 {
+            // Nothing to write: the file stays as it was, byte for byte.
+            eprintln!("connector-scope: no answer to write into {shown}");
+        } else {
+            // The case must still pass every rule before it replaces the file; written beside it
+            // and renamed over it, so that a failed write leaves the old file whole.
+            let text = Case::from_json(&case.to_json())
+                .map_err(|e| format!("the answers would make the case invalid:\n{e}"))?
+                .to_json();
+            let tmp = path.with_extension("connector-scope-tmp");
+            std::fs::write(&tmp, text + "\n")
+                .and_then(|()| std::fs::rename(&tmp, path))
+                .map_err(|e| {
+                    let _ = std::fs::remove_file(&tmp);
+                    format!("cannot write {shown}: {e}")
+                })?;
+            eprintln!("connector-scope: {n} answers written into {shown}");
+        }
     }
     Ok(match args.format.unwrap_or(DocumentFormat::Json) {
         DocumentFormat::Json => p.to_json() + "\n",
         DocumentFormat::Markdown => scope_core::reports::prefill::document(&p).to_markdown(),
     })
+}
+
+/// A path or name as a message quotes it: one line (a file name may hold line breaks and
+/// terminal escapes).
+fn one_line(text: &str) -> String {
+    scope_core::support::escape::one_line(text, 300)
+}
+
+/// One API document: its name and its text. Its size is checked while it is read (so that
+/// `/dev/zero` or a huge file is never loaded whole); UTF-8, or UTF-16 with its byte-order mark.
+fn read_document(path: &std::path::Path) -> Result<(String, String), String> {
+    let shown = one_line(&path.display().to_string());
+    let (name, bytes) = if path.as_os_str() == "-" {
+        (
+            "standard input".to_string(),
+            read_limited(std::io::stdin().lock(), &shown)?,
+        )
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        let name = path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .to_string_lossy()
+            .into_owned();
+        (name, read_limited(file, &shown)?)
+    };
+    let text = match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => String::from_utf8(bytes).ok(),
+    };
+    let text = text.ok_or_else(|| format!("{shown}: not text (UTF-8 or UTF-16)"))?;
+    Ok((name, text))
+}
+
+fn read_limited(reader: impl Read, shown: &str) -> Result<Vec<u8>, String> {
+    let limit = scope_core::prefill::MAX_DOCUMENT_BYTES as u64;
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        let why = scope_core::prefill::document_size_problem(limit + 1).unwrap_or_default();
+        return Err(format!("{shown}: {why}"));
+    }
+    Ok(bytes)
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16(&units).ok()
 }
 
 /// Documents are Markdown only.

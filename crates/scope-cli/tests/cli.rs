@@ -676,3 +676,55 @@ fn prefill_from_ccxt_names_its_release_and_suggests_ids() {
             .contains("| Order book snapshot | Partial or undocumented |")
     );
 }
+
+#[test]
+fn scan_leaves_out_what_is_not_text_and_reads_standard_input() {
+    let dir = std::env::temp_dir().join(format!("scope-scan-bytes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let garbage = dir.join("garbage.bin");
+    std::fs::write(&garbage, [0xC3u8, 0x28, 0xFF, 0x00, 0x80]).unwrap();
+    let out = connector_scope(&[
+        "scan",
+        garbage.to_str().unwrap(),
+        &fixture("ws_asyncapi.yaml"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("garbage.bin: not text"));
+    // UTF-16 with its byte-order mark is text.
+    let swagger = std::fs::read_to_string(fixture("perp_swagger.json")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(swagger.encode_utf16().flat_map(u16::to_le_bytes));
+    let wide = dir.join("perp16.json");
+    std::fs::write(&wide, utf16).unwrap();
+    let v = json(&connector_scope(&["scan", wide.to_str().unwrap()]));
+    assert_eq!(v["documents"][0]["format"], "Swagger 2.0");
+    let yaml = std::fs::read_to_string(fixture("spot_openapi.yaml")).unwrap();
+    let v = json(&with_stdin(&["scan", "-"], &yaml));
+    assert_eq!(v["documents"][0]["name"], "standard input");
+}
+
+#[test]
+fn into_leaves_the_file_alone_when_nothing_changes() {
+    let dir = std::env::temp_dir().join(format!("scope-into-same-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("case.json");
+    let text = r#"{"version": 1, "exchange": {"name": "X"}}"#;
+    std::fs::write(&path, text).unwrap();
+    let out = connector_scope(&[
+        "scan",
+        &fixture("no_trading.json"),
+        "--into",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no answer to write"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "byte for byte"
+    );
+}

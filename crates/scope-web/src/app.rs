@@ -174,7 +174,11 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let body = match tool {
-        Tool::Maturity => html! { <MaturityTool session={s.clone()} on_edit={on_edit.clone()} /> },
+        // Keyed by the case: another case is another questionnaire (an open review of
+        // documents read for one case closes when the user turns to another).
+        Tool::Maturity => html! {
+            <MaturityTool key={b.workspace.current.to_string()} session={s.clone()} on_edit={on_edit.clone()} />
+        },
         Tool::Estimate => html! { <EstimateTool session={s.clone()} on_edit={on_edit.clone()} /> },
         Tool::Candidates => {
             html! { <CandidatesTool session={s.clone()} on_edit={on_edit.clone()} /> }

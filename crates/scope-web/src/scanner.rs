@@ -71,10 +71,20 @@ pub fn accepted(json: &str) -> Vec<(String, Answer, String)> {
         .collect()
 }
 
-/// An error's message: a thrown Error's, or the value as text.
+/// An error's message: a thrown Error's, or the value as text. The browser's words for a module
+/// it could not fetch become the reader's.
 fn message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
+    let text = e
+        .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "the document reader could not be loaded".into())
+        .unwrap_or_default();
+    if text.is_empty() || text.contains("dynamically imported module") {
+        return "the document reader could not be loaded: it is fetched the first time a document is read, so that needs the network (or a visit that read one before)".into();
+    }
+    if text == "unreachable" {
+        // A wasm trap: the reader ran out of memory or stopped on a bug of its own.
+        return "the document reader stopped (out of memory?): the document may be too large for this browser".into();
+    }
+    text
 }

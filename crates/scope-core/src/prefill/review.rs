@@ -80,11 +80,13 @@ pub fn chosen(
     rows.iter()
         .filter(|r| r.change != Change::Same && pick(r))
         .map(|r| {
-            (
-                r.item.to_string(),
-                r.proposed,
-                crate::support::escape::one_line(&r.source, crate::case::MAX_NAME),
-            )
+            let source = crate::support::escape::one_line(&r.source, crate::case::MAX_NAME);
+            let source = if source.is_empty() {
+                "an unnamed document".to_string()
+            } else {
+                source
+            };
+            (r.item.to_string(), r.proposed, source)
         })
         .collect()
 }

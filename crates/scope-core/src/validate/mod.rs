@@ -86,6 +86,11 @@ impl Case {
                     &at,
                     "names the source of an answer the case does not have".into(),
                 );
+            } else if source.trim().is_empty() {
+                err(
+                    &at,
+                    "names no source: give the document's name, or remove the entry".into(),
+                );
             } else {
                 line_text(&mut err, &at, source, MAX_NAME);
             }

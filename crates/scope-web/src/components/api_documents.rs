@@ -59,6 +59,26 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
         let open = open.clone();
         use_effect_with((), move |()| move || open.borrow_mut().close());
     }
+    // The review compares the proposals with the answers as they were when it opened: when an
+    // answer or the market changes (by hand, or another tab's save), it closes rather than
+    // accept against answers it did not show.
+    {
+        let (open, phase) = (open.clone(), phase.clone());
+        let edited = props.session.edited();
+        let answers = (
+            edited.api.clone(),
+            edited.api_sources.clone(),
+            edited.connector.market,
+        );
+        use_effect_with(answers, move |_| {
+            if *phase == Phase::Open {
+                open.borrow_mut().close();
+                phase.set(Phase::Accepted(
+                    "The answers changed while the review was open, so it closed: read the documents again to compare them with the answers now.".into(),
+                ));
+            }
+        });
+    }
     let read = {
         let (phase, open, host) = (phase.clone(), open.clone(), host.clone());
         let (on_edit, case_json) = (props.on_edit.clone(), props.session.valid().to_json());
