@@ -77,7 +77,16 @@ describe('layout', () => {
       // which on a cold first run of a fresh clone once took longer than the default 30 s.
       await page.goto(new URL(`${tool}.html`, DOCS).href, { waitUntil: 'commit', timeout: 90_000 });
       const root = page.locator(`[data-connector-scope=${tool}] .cs-root`);
-      await root.locator('h1').waitFor({ timeout: 90_000 });
+      // In the full suite the first docs page at 1,280 px has now and then never shown its widget
+      // (three runs in two sessions; never when this file runs alone; the cause is not known).
+      // One reload is allowed, and counted: a second miss fails, and so does any other problem.
+      try {
+        await root.locator('h1').waitFor({ timeout: 45_000 });
+      } catch {
+        console.log(`# layout: ${tool}.html at ${width} px showed no widget in 45 s; reloaded once`);
+        await page.reload({ waitUntil: 'commit', timeout: 90_000 });
+        await root.locator('h1').waitFor({ timeout: 90_000 });
+      }
       await page.waitForTimeout(200);
       // The widget takes the column's width, not less: the test is of the column, not of a shrunk box.
       const widths = await root.evaluate((r) => [r.getBoundingClientRect().width, document.querySelector('.md-content__inner').getBoundingClientRect().width]);

@@ -364,7 +364,7 @@ fn size_of(path: &Path) -> String {
 pub const SIZE_TARGET: u64 = 200_000;
 /// What `cargo xtask test` allows: a ratchet. Lower it as the bundle shrinks; raise it only with
 /// the measured reason recorded in BENCHMARKS.md (which has every step and its figures).
-pub const SIZE_CEILING: u64 = 358_500;
+pub const SIZE_CEILING: u64 = 360_000;
 
 /// One file of a page's transfer: its path under web/, its size, and its size under gzip -9.
 pub struct Transfer {

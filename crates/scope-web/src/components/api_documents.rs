@@ -176,7 +176,7 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
         <section class="api-documents" aria-label="API documents">
             <div class={class("drop", dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
                 <label for="cs-api-document">
-                    { "Read an API document: the exchange's OpenAPI, Swagger or AsyncAPI files (JSON or YAML). Choose them or drop them here; nothing is uploaded." }
+                    { "Read an API document: the exchange's OpenAPI, Swagger or AsyncAPI files (JSON or YAML). Choose them or drop them here; they stay in this browser." }
                 </label>
                 <input id="cs-api-document" type="file" multiple=true {onchange}
                     accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" />
