@@ -115,7 +115,7 @@ for (let i = 0; i < 5; i++) {
   await page.getByTestId('scan-review').waitFor();
   const t1 = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(performance.now()))));
   scans.push(t1 - t0);
-  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByTestId('scan-review').getByRole('button', { name: 'Dismiss' }).click();
   await page.getByTestId('scan-review').waitFor({ state: 'detached' });
 }
 await browser.close();
