@@ -81,7 +81,8 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
     }
     let read = {
         let (phase, open, host) = (phase.clone(), open.clone(), host.clone());
-        let (on_edit, case_json) = (props.on_edit.clone(), props.session.valid().to_json());
+        // The case's JSON is written when files are read, not on every render.
+        let (on_edit, session) = (props.on_edit.clone(), props.session.clone());
         use_read_files(
             document_size_problem,
             Callback::from(move |files: Vec<ReadFile>| {
@@ -108,7 +109,8 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
                     o.generation
                 };
                 let callbacks = callbacks(&phase, &open, &on_edit);
-                let (phase, open, case_json) = (phase.clone(), open.clone(), case_json.clone());
+                let case_json = session.valid().to_json();
+                let (phase, open) = (phase.clone(), open.clone());
                 spawn_local(async move {
                     let (accept, dismiss) = (callbacks[0].as_ref(), callbacks[1].as_ref());
                     let result =
