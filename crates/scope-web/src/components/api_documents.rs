@@ -9,7 +9,6 @@ use js_sys::futures::spawn_local;
 use scope_core::prefill::document_size_problem;
 use scope_core::workbench::session::{Edit, Session};
 use wasm_bindgen::prelude::*;
-use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::class;
@@ -54,7 +53,6 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
     let phase = use_state(|| Phase::Idle);
     let open = use_mut_ref(Open::default);
     let host = use_node_ref();
-    let dragging = use_state(|| false);
     {
         let open = open.clone();
         use_effect_with((), move |()| move || open.borrow_mut().close());
@@ -79,7 +77,7 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
             }
         });
     }
-    let read = {
+    let drop = {
         let (phase, open, host) = (phase.clone(), open.clone(), host.clone());
         // The case's JSON is written when files are read, not on every render.
         let (on_edit, session) = (props.on_edit.clone(), props.session.clone());
@@ -131,37 +129,6 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
             }),
         )
     };
-    let onchange = {
-        let read = read.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(files) = input.files() {
-                read.emit(files);
-            }
-            input.set_value("");
-        })
-    };
-    let ondrop = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
-                read.emit(files);
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
     let status = match &*phase {
         Phase::Idle | Phase::Open => html! {},
         Phase::Reading(names) => html! {
@@ -176,11 +143,11 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
     };
     html! {
         <section class="api-documents" aria-label="API documents">
-            <div class={class("drop", dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
+            <div class={class("drop", drop.dragging.then_some("dragging"))} ondrop={drop.ondrop} ondragover={drop.ondragover} ondragleave={drop.ondragleave}>
                 <label for="cs-api-document">
                     { "Read an API document: the exchange's OpenAPI, Swagger or AsyncAPI files (JSON or YAML). Choose them or drop them here; they stay in this browser." }
                 </label>
-                <input id="cs-api-document" type="file" multiple=true {onchange}
+                <input id="cs-api-document" type="file" multiple=true onchange={drop.onchange}
                     accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" />
             </div>
             { status }

@@ -1,7 +1,7 @@
 //! Import, export and share: case files, the whole workspace, candidates as CSV, the proposal and
 //! the announcement as Markdown; a file picker and drag-and-drop; a share link.
 
-use web_sys::{DragEvent, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use scope_core::workbench::import::ImportedFile;
@@ -24,9 +24,8 @@ pub struct FilesPanelProps {
 
 #[component]
 pub fn FilesPanel(props: &FilesPanelProps) -> Html {
-    let dragging = use_state(|| false);
     let on_import = props.on_import.clone();
-    let read = use_read_files(
+    let drop = use_read_files(
         scope_core::formats::import_size_problem,
         Callback::from(move |files: Vec<ReadFile>| {
             let imported = files
@@ -44,37 +43,6 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
             on_import.emit(imported);
         }),
     );
-    let onchange = {
-        let read = read.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(files) = input.files() {
-                read.emit(files);
-            }
-            input.set_value("");
-        })
-    };
-    let ondrop = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
-                read.emit(files);
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
     let export = |what: Export| {
         let onclick = props.on_export.reform(move |_: MouseEvent| what);
         html! { <button type="button" class="small" {onclick}>{ what.label() }</button> }
@@ -84,9 +52,9 @@ pub fn FilesPanel(props: &FilesPanelProps) -> Html {
     html! {
         <section class="files" aria-label="Import, export and share">
             <h2>{ "Import, export, share" }</h2>
-            <div class={class("drop", dragging.then_some("dragging"))} {ondrop} {ondragover} {ondragleave}>
+            <div class={class("drop", drop.dragging.then_some("dragging"))} ondrop={drop.ondrop} ondragover={drop.ondragover} ondragleave={drop.ondragleave}>
                 <label for="cs-import">{ "Import a case or workspace (.json) or candidates (.csv): choose a file or drop it here" }</label>
-                <input id="cs-import" type="file" accept=".json,.csv,application/json,text/csv" multiple=true {onchange} />
+                <input id="cs-import" type="file" accept=".json,.csv,application/json,text/csv" multiple=true onchange={drop.onchange} />
             </div>
             <div class="exports">
                 { for Export::ALL.into_iter().map(export) }

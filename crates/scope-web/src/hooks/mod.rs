@@ -8,5 +8,5 @@ mod share_link;
 
 pub use autosave::use_autosave;
 pub use given_case::use_given_case;
-pub use read_files::{ReadFile, use_read_files};
+pub use read_files::{FileDrop, ReadFile, use_read_files};
 pub use share_link::{use_open_shared_case, use_share_link};
