@@ -80,12 +80,17 @@ describe('layout', () => {
       // In the full suite the first docs page at 1,280 px has now and then never shown its widget
       // (three runs in two sessions; never when this file runs alone; the cause is not known).
       // One reload is allowed, and counted: a second miss fails, and so does any other problem.
+      // The one miss seen in CI since: Material's own bundle.js request stalled; the reload
+      // aborts it, which is recorded as a failed request of the abandoned load and dropped here.
+      const before = problems.length;
       try {
         await root.locator('h1').waitFor({ timeout: 45_000 });
       } catch {
         console.log(`# layout: ${tool}.html at ${width} px showed no widget in 45 s; reloaded once`);
         await page.reload({ waitUntil: 'commit', timeout: 90_000 });
         await root.locator('h1').waitFor({ timeout: 90_000 });
+        const aborted = problems.splice(before).filter((p) => !p.startsWith('request failed:'));
+        problems.push(...aborted);
       }
       await page.waitForTimeout(200);
       // The widget takes the column's width, not less: the test is of the column, not of a shrunk box.
