@@ -18,7 +18,6 @@
 // without 'wasm-unsafe-eval'), each element says so in words instead of staying empty.
 const base = new URL('.', import.meta.url);
 const script = new URL('pkg/scope_web.js', base);
-const wasm = new URL('pkg/scope_web_bg.wasm', base);
 const stylesheet = new URL('styles.css', base).href;
 // Share links made by an embedded tool open in the bundle's own app page.
 const shareBase = new URL('index.html', base).href;
@@ -31,15 +30,21 @@ async function start() {
     throw new Error(`its script ${script.href} could not be loaded (${err.message ?? err}). Host the whole connector-scope folder, pkg/ included, beside embed.js, and serve .js files as JavaScript.`);
   }
   try {
-    await bundle.default({ module_or_path: wasm });
+    // The loader knows its wasm: named by a hash of its content, beside it in pkg/.
+    await bundle.default();
   } catch (err) {
     const message = String(err.message ?? err);
     if (/wasm-unsafe-eval|Content Security Policy/i.test(message)) {
       throw new Error(`this page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src.`);
     }
-    const status = await fetch(wasm, { method: 'HEAD' }).then((r) => r.status, () => 0);
+    // The loader's message or the request it made says which file it was; the server, why.
+    const pkg = new URL('pkg/', base).href;
+    const named = (text) => text.startsWith(pkg) && /_bg\.[0-9a-f]+\.wasm$/.test(text);
+    const asked = [...message.matchAll(/[^\s'"]+_bg\.[0-9a-f]+\.wasm/g)].map((m) => m[0]).find(named)
+      ?? performance.getEntriesByType('resource').map((e) => e.name).filter(named).pop();
+    const status = asked ? await fetch(asked, { method: 'HEAD' }).then((r) => r.status, () => 0) : 0;
     const why = status && status !== 200 ? `HTTP ${status}` : message;
-    throw new Error(`its WebAssembly ${wasm.href} could not be loaded (${why}). Host the whole connector-scope folder, pkg/ included, beside embed.js.`);
+    throw new Error(`its WebAssembly ${asked ?? pkg} could not be loaded (${why}). Host the whole connector-scope folder, pkg/ included, beside embed.js.`);
   }
   return bundle;
 }

@@ -32,7 +32,9 @@ describe('docs site', () => {
     const readme = await fetch(page_('connector-scope/README.txt'));
     assert.equal(readme.status, 200);
     assert.match(await readme.text(), /'wasm-unsafe-eval'/);
-    for (const file of ['embed.js', 'index.html', 'pkg/scope_web.js', 'pkg/scope_web_bg.wasm', 'cases/mature-spot-cex.json']) {
+    const wasm = (await (await fetch(page_('connector-scope/index.html'))).text()).match(/pkg\/scope_web_bg\.[0-9a-f]{16}\.wasm/)?.[0];
+    assert.ok(wasm, 'the page names the wasm by its hash');
+    for (const file of ['embed.js', 'index.html', 'pkg/scope_web.js', wasm, `${wasm}.br`, `${wasm}.gz`, 'cases/mature-spot-cex.json']) {
       assert.equal((await fetch(page_(`connector-scope/${file}`))).status, 200, file);
     }
     assert.equal((await fetch(page_('connector-scope/pkg/.gitignore'))).status, 404);

@@ -289,8 +289,8 @@ describe('embedding', () => {
   const broken = [
     {
       name: 'the wasm is not hosted (404)',
-      setup: (page) => page.route('**/pkg/scope_web_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
-      message: /^Connector Scope could not start here: its WebAssembly \S+pkg\/scope_web_bg\.wasm could not be loaded \(HTTP 404\)\. Host the whole connector-scope folder/,
+      setup: (page) => page.route('**/pkg/scope_web_bg.*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })),
+      message: /^Connector Scope could not start here: its WebAssembly \S+pkg\/scope_web_bg\.[0-9a-f]{16}\.wasm could not be loaded \(HTTP 404\)\. Host the whole connector-scope folder/,
     },
     {
       name: 'the script is not hosted (404)',

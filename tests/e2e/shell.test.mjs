@@ -30,7 +30,9 @@ describe('app shell', () => {
     assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
     assert.match(csp, /default-src 'none'/);
 
-    const wasm = await fetch(new URL('pkg/scope_web_bg.wasm', APP_URL));
+    const named = (await (await fetch(APP_URL)).text()).match(/pkg\/scope_web_bg\.[0-9a-f]{16}\.wasm/);
+    assert.ok(named, 'the page preloads the wasm by its hashed name');
+    const wasm = await fetch(new URL(named[0], APP_URL));
     assert.equal(wasm.status, 200);
     assert.equal(wasm.headers.get('content-type'), 'application/wasm');
     const magic = new Uint8Array(await wasm.arrayBuffer()).slice(0, 4);
@@ -50,7 +52,7 @@ describe('app shell', () => {
     assert.equal(await page.locator('.boot').count(), 0, 'the loading note is replaced');
 
     const wasmLoaded = await page.evaluate(() =>
-      performance.getEntriesByType('resource').some((e) => e.name.endsWith('/pkg/scope_web_bg.wasm')),
+      performance.getEntriesByType('resource').some((e) => /\/pkg\/scope_web_bg\.[0-9a-f]{16}\.wasm$/.test(e.name)),
     );
     assert.ok(wasmLoaded, 'the page fetched the wasm module');
 

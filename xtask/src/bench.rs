@@ -131,29 +131,24 @@ fn size(tools: &Tools) -> Result<String, String> {
         let files = build::transfer(page)?;
         let _ = writeln!(
             out,
-            "{title}:\n\n| file | bytes | gzip -9 |\n| --- | ---: | ---: |"
+            "{title}:\n\n| file | bytes | gzip -9 | brotli 11 |\n| --- | ---: | ---: | ---: |"
         );
         for f in &files {
-            let _ = writeln!(out, "| `{}` | {} | {} |", f.file, f.raw, f.gzip);
-        }
-        let (raw, gz): (u64, u64) = files
-            .iter()
-            .fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
-        let _ = writeln!(out, "| **total** | {raw} | **{gz}** |\n");
-        if !embed {
-            let verdict = if gz <= build::SIZE_TARGET {
-                "within the target".to_string()
-            } else {
-                format!(
-                    "**over the target by {} bytes ({:.0}%)**",
-                    gz - build::SIZE_TARGET,
-                    100.0 * (gz - build::SIZE_TARGET) as f64 / build::SIZE_TARGET as f64
-                )
-            };
             let _ = writeln!(
                 out,
-                "Target: {} bytes gzipped; {verdict}. `cargo xtask test` fails above {} bytes.\n",
-                build::SIZE_TARGET,
+                "| `{}` | {} | {} | {} |",
+                f.file, f.raw, f.gzip, f.brotli
+            );
+        }
+        let (raw, gz, br): (u64, u64, u64) = files.iter().fold((0, 0, 0), |(r, g, b), f| {
+            (r + f.raw, g + f.gzip, b + f.brotli)
+        });
+        let _ = writeln!(out, "| **total** | {raw} | **{gz}** | **{br}** |\n");
+        if !embed {
+            let _ = writeln!(
+                out,
+                "`cargo xtask test` fails above {} bytes gzipped: a ratchet, raised only with \
+                 the measured reason below (issue #21 withdrew the 200 KB target).\n",
                 build::SIZE_CEILING
             );
         }

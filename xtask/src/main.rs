@@ -4,6 +4,7 @@
 //! wasm-bindgen CLI of the exact Cargo.lock version, npm packages, Chromium for tests) and
 //! skips what is already there, so a fresh machine needs nothing but Rust and Node.
 
+mod assets;
 mod bench;
 mod build;
 mod cmd;

@@ -1,4 +1,6 @@
-//! A static file server for `web/` on 127.0.0.1, with the headers the app is meant to run under.
+//! A static file server for `web/` on 127.0.0.1, with the headers the app is meant to run under,
+//! serving as real hosts do: the brotli or gzip copy the browser accepts (assets.rs writes them
+//! at build), hashed files cached for a year, everything else revalidated by its ETag.
 
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
@@ -6,6 +8,7 @@ use std::sync::Arc;
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
+use crate::assets;
 use crate::build::{self, Profile};
 use crate::{Options, root, setup};
 
@@ -110,21 +113,68 @@ impl Site {
 
     fn answer(&self, request: Request) {
         let response = match request.method() {
-            Method::Get | Method::Head => self.file_response(request.url()),
+            Method::Get | Method::Head => {
+                let header = |name: &'static str| {
+                    request
+                        .headers()
+                        .iter()
+                        .find(|h| h.field.equiv(name))
+                        .map(|h| h.value.as_str().to_string())
+                };
+                self.file_response(
+                    request.url(),
+                    header("Accept-Encoding").as_deref().unwrap_or(""),
+                    header("If-None-Match").as_deref(),
+                )
+            }
             _ => text_response(405, "method not allowed"),
         };
         // The client may have gone away; nothing to do about it.
         let _ = request.respond(response);
     }
 
-    fn file_response(&self, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    fn file_response(
+        &self,
+        url: &str,
+        accept_encoding: &str,
+        if_none_match: Option<&str>,
+    ) -> Response<std::io::Cursor<Vec<u8>>> {
         let Some(path) = self.resolve(url) else {
             return text_response(404, "not found");
         };
-        match std::fs::read(&path) {
-            Ok(body) => with_headers(Response::from_data(body), content_type(&path), &self.csp),
-            Err(_) => text_response(404, "not found"),
+        let (body_path, encoding) = representation(&path, accept_encoding);
+        let Ok(body) = std::fs::read(&body_path) else {
+            return text_response(404, "not found");
+        };
+        // Per representation: the brotli copy's tag is not the plain file's.
+        let etag = format!("\"{}\"", etag_of(&body));
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let cache = if assets::is_hashed(name) {
+            // The name changes with the content: keep it for good.
+            "public, max-age=31536000, immutable"
+        } else {
+            // The page, the loaders, the styles: always ask, so that a new version shows on the
+            // next visit (a 304 when nothing changed).
+            "no-cache"
+        };
+        let mut extra = vec![("Cache-Control", cache.to_string()), ("ETag", etag.clone())];
+        if compressible(&path) {
+            extra.push(("Vary", "Accept-Encoding".into()));
         }
+        if let Some(encoding) = encoding {
+            extra.push(("Content-Encoding", encoding.into()));
+        }
+        let not_modified = if_none_match.is_some_and(|tags| {
+            tags.split(',')
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == etag || t == "*")
+        });
+        let response = if not_modified {
+            Response::from_data(Vec::new()).with_status_code(304)
+        } else {
+            Response::from_data(body)
+        };
+        with_headers(response, content_type(&path), &self.csp, &extra)
     }
 
     /// Maps a URL path onto a file under the root; never outside it.
@@ -145,6 +195,65 @@ impl Site {
         let full = full.canonicalize().ok()?;
         (full.starts_with(&self.root) && full.is_file()).then_some(full)
     }
+}
+
+/// The file to send for `path` and its encoding: the brotli or gzip copy beside it when the
+/// browser accepts it (RFC 9110's Accept-Encoding, q-values and `*` included) and the copy is
+/// not older than the file; else the file itself.
+fn representation(path: &Path, accept_encoding: &str) -> (PathBuf, Option<&'static str>) {
+    if !compressible(path) {
+        return (path.to_path_buf(), None);
+    }
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    for (encoding, ext) in assets::ENCODINGS {
+        if accepts(accept_encoding, encoding) {
+            let copy = assets::with_suffix(path, ext);
+            let fresh = std::fs::metadata(&copy)
+                .and_then(|m| m.modified())
+                .is_ok_and(|m| modified.is_some_and(|f| m >= f));
+            if fresh {
+                return (copy, Some(encoding));
+            }
+        }
+    }
+    (path.to_path_buf(), None)
+}
+
+/// Whether an Accept-Encoding value accepts `encoding`: named with a q-value above zero, or
+/// covered by `*` when not named.
+fn accepts(header: &str, encoding: &str) -> bool {
+    let mut wildcard = None;
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let name = parts.next().unwrap_or("").trim();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q=").or(p.trim().strip_prefix("Q=")))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if name.eq_ignore_ascii_case(encoding) {
+            return q > 0.0;
+        }
+        if name == "*" {
+            wildcard = Some(q > 0.0);
+        }
+    }
+    wildcard.unwrap_or(false)
+}
+
+fn compressible(path: &Path) -> bool {
+    !matches!(
+        path.extension().and_then(|e| e.to_str()).unwrap_or(""),
+        "png" | "ico" | "br" | "gz"
+    )
+}
+
+fn etag_of(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -184,6 +293,7 @@ fn text_response(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> 
         Response::from_data(body.as_bytes().to_vec()).with_status_code(status),
         "text/plain; charset=utf-8",
         CONTENT_SECURITY_POLICY,
+        &[("Cache-Control", "no-cache".into())],
     )
 }
 
@@ -226,16 +336,16 @@ fn with_headers(
     response: Response<std::io::Cursor<Vec<u8>>>,
     content_type: &str,
     csp: &str,
+    extra: &[(&str, String)],
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     [
         ("Content-Type", content_type),
         ("Content-Security-Policy", csp),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
-        // Development server: always revalidate, so a rebuild is picked up on reload.
-        ("Cache-Control", "no-cache"),
     ]
     .into_iter()
+    .chain(extra.iter().map(|(k, v)| (*k, v.as_str())))
     .filter_map(|(k, v)| Header::from_bytes(k.as_bytes(), v.as_bytes()).ok())
     .fold(response, Response::with_header)
 }
@@ -303,6 +413,36 @@ mod tests {
         ] {
             assert!(site.resolve(url).is_none(), "{url} resolved");
         }
+    }
+
+    #[test]
+    fn reads_accept_encoding_as_rfc_9110_does() {
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(accepts("gzip, deflate, br, zstd", "gzip"));
+        assert!(!accepts("gzip", "br"));
+        assert!(!accepts("", "gzip"));
+        assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(accepts("br;q=0.5", "br"));
+        assert!(accepts("*", "br"));
+        assert!(!accepts("*;q=0", "gzip"));
+        assert!(!accepts("gzip;q=0, *", "gzip"));
+        assert!(accepts("BR", "br"));
+        assert!(!accepts("identity", "gzip"));
+    }
+
+    #[test]
+    fn sends_the_fresh_compressed_copy_it_may() {
+        let (dir, _site) = site();
+        let wasm = dir.0.join("pkg/app.wasm");
+        let br = assets::with_suffix(&wasm, "br");
+        assert_eq!(representation(&wasm, "br"), (wasm.clone(), None));
+        std::fs::write(&br, b"compressed").unwrap();
+        assert_eq!(representation(&wasm, "gzip, br"), (br.clone(), Some("br")));
+        assert_eq!(representation(&wasm, "gzip"), (wasm.clone(), None));
+        // A file edited after its copy was made is sent as it is, not as the stale copy.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&wasm, [0u8, 97, 115, 109, 1]).unwrap();
+        assert_eq!(representation(&wasm, "br"), (wasm.clone(), None));
     }
 
     #[test]
