@@ -9,6 +9,7 @@ mod bench;
 mod build;
 mod cmd;
 mod data;
+mod http;
 mod serve;
 mod setup;
 mod shares;

@@ -4,12 +4,10 @@
 
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
-
-use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::assets;
 use crate::build::{self, Profile};
+use crate::http::{self, Reply, Request};
 use crate::{Options, root, setup};
 
 /// The policy the app must run under: no inline script, no eval except wasm compilation,
@@ -47,28 +45,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// Binds 127.0.0.1:`port` (0 picks a free port) and serves on a background thread.
 pub fn start(site: Site, port: u16) -> Result<(SocketAddr, std::thread::JoinHandle<()>), String> {
-    let server = Server::http(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (try --port N)"))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or("the server has no IP address")?;
-    let server = Arc::new(server);
-    let site = Arc::new(site);
-    // A few workers so that the browser's parallel requests do not queue behind one another.
-    let mut workers: Vec<_> = (0..4)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let site = Arc::clone(&site);
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    site.answer(request);
-                }
-            })
-        })
-        .collect();
-    let handle = workers.swap_remove(0);
-    Ok((addr, handle))
+    http::listen(port, move |request| site.answer(request))
 }
 
 pub struct Site {
@@ -111,26 +88,12 @@ impl Site {
         })
     }
 
-    fn answer(&self, request: Request) {
-        let response = match request.method() {
-            Method::Get | Method::Head => {
-                let header = |name: &'static str| {
-                    request
-                        .headers()
-                        .iter()
-                        .find(|h| h.field.equiv(name))
-                        .map(|h| h.value.as_str().to_string())
-                };
-                self.file_response(
-                    request.url(),
-                    header("Accept-Encoding").as_deref().unwrap_or(""),
-                    header("If-None-Match").as_deref(),
-                )
-            }
-            _ => text_response(405, "method not allowed"),
-        };
-        // The client may have gone away; nothing to do about it.
-        let _ = request.respond(response);
+    fn answer(&self, request: &Request) -> Reply {
+        self.file_response(
+            &request.target,
+            request.header("accept-encoding").unwrap_or(""),
+            request.header("if-none-match"),
+        )
     }
 
     fn file_response(
@@ -138,7 +101,7 @@ impl Site {
         url: &str,
         accept_encoding: &str,
         if_none_match: Option<&str>,
-    ) -> Response<std::io::Cursor<Vec<u8>>> {
+    ) -> Reply {
         let Some(path) = self.resolve(url) else {
             return text_response(404, "not found");
         };
@@ -157,7 +120,8 @@ impl Site {
             // next visit (a 304 when nothing changed).
             "no-cache"
         };
-        let mut extra = vec![("Cache-Control", cache.to_string()), ("ETag", etag.clone())];
+        let mut extra: Vec<(&'static str, String)> =
+            vec![("Cache-Control", cache.to_string()), ("ETag", etag.clone())];
         if compressible(&path) {
             extra.push(("Vary", "Accept-Encoding".into()));
         }
@@ -169,12 +133,12 @@ impl Site {
                 .map(|t| t.trim().trim_start_matches("W/"))
                 .any(|t| t == etag || t == "*")
         });
-        let response = if not_modified {
-            Response::from_data(Vec::new()).with_status_code(304)
+        let (status, body) = if not_modified {
+            (304, Vec::new())
         } else {
-            Response::from_data(body)
+            (200, body)
         };
-        with_headers(response, content_type(&path), &self.csp, &extra)
+        with_headers(status, body, content_type(&path), &self.csp, extra)
     }
 
     /// Maps a URL path onto a file under the root; never outside it.
@@ -288,12 +252,13 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn text_response(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn text_response(status: u16, body: &str) -> Reply {
     with_headers(
-        Response::from_data(body.as_bytes().to_vec()).with_status_code(status),
+        status,
+        body.as_bytes().to_vec(),
         "text/plain; charset=utf-8",
         CONTENT_SECURITY_POLICY,
-        &[("Cache-Control", "no-cache".into())],
+        vec![("Cache-Control", "no-cache".into())],
     )
 }
 
@@ -333,21 +298,24 @@ fn collect_inline_script_hashes(dir: &Path, out: &mut std::collections::BTreeSet
 }
 
 fn with_headers(
-    response: Response<std::io::Cursor<Vec<u8>>>,
+    status: u16,
+    body: Vec<u8>,
     content_type: &str,
     csp: &str,
-    extra: &[(&str, String)],
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    [
-        ("Content-Type", content_type),
-        ("Content-Security-Policy", csp),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
-    ]
-    .into_iter()
-    .chain(extra.iter().map(|(k, v)| (*k, v.as_str())))
-    .filter_map(|(k, v)| Header::from_bytes(k.as_bytes(), v.as_bytes()).ok())
-    .fold(response, Response::with_header)
+    extra: Vec<(&'static str, String)>,
+) -> Reply {
+    let mut headers = vec![
+        ("Content-Type", content_type.to_string()),
+        ("Content-Security-Policy", csp.to_string()),
+        ("X-Content-Type-Options", "nosniff".into()),
+        ("Referrer-Policy", "no-referrer".into()),
+    ];
+    headers.extend(extra);
+    Reply {
+        status,
+        headers,
+        body,
+    }
 }
 
 #[cfg(test)]
