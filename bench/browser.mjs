@@ -24,31 +24,67 @@ function summary(times) {
 
 const browser = await launch(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
 
-async function startUp(url) {
-  const context = await browser.newContext();
+// Lighthouse's mobile profile: a mid-range phone on a slow 4G network (1.6 Mbps down, 750 kbps
+// up, 150 ms round trip), its CPU four times slower than this machine's; DevTools throttling.
+const MOBILE = {
+  network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) },
+  cpu: 4,
+  context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+};
+const MOBILE_STARTS = Number(process.env.MOBILE_STARTS || 5);
+
+/** One cold start: first render in #app, and the browser's first contentful paint. */
+async function startUp(url, mobile = false) {
+  const context = await browser.newContext(mobile ? MOBILE.context : {});
   const page = await context.newPage();
+  if (mobile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', MOBILE.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpu });
+  }
+  // The first view: #app holds a tool's markup (this app's pre-rendered one counts). Live: the
+  // wasm's own render is in #app (for the empty app, the same moment).
   await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
+    const content = (c) => !c.classList.contains('boot') && c.tagName !== 'NOSCRIPT';
+    const check = (obs) => {
       const root = document.getElementById('app');
-      if (root && [...root.children].some((c) => !c.classList.contains('boot') && c.tagName !== 'NOSCRIPT')) {
-        window.__firstRender = performance.now();
+      if (!root) return;
+      const children = [...root.children];
+      if (!window.__firstView && children.some(content)) window.__firstView = performance.now();
+      if (children.some((c) => content(c) && !c.classList.contains('prerendered'))) {
+        window.__live = performance.now();
         obs.disconnect();
       }
-    }).observe(document, { subtree: true, childList: true });
+    };
+    const obs = new MutationObserver(() => check(obs));
+    obs.observe(document, { subtree: true, childList: true });
   });
-  await page.goto(url);
-  const t = await page.waitForFunction(() => window.__firstRender).then((h) => h.jsonValue());
+  await page.goto(url, { timeout: 120_000 });
+  const wait = (f) => page.waitForFunction(f, null, { timeout: 120_000 }).then((h) => h.jsonValue());
+  const live = await wait(() => window.__live);
+  const view = await wait(() => window.__firstView);
+  const fcp = await wait(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
   await context.close();
-  return t;
+  return { render: live, view, fcp };
 }
 
-const start = { app: [], baseline: [] };
+/** `runs` cold starts of each app, alternating: every measure's times, by app. */
+async function startUps(runs, mobile) {
+  const out = { app: { render: [], view: [], fcp: [] }, baseline: { render: [], view: [], fcp: [] } };
+  for (let i = 0; i < runs; i++) {
+    for (const [url, name] of [[APP, 'app'], [BASELINE, 'baseline']]) {
+      const t = await startUp(url, mobile);
+      for (const k of ['render', 'view', 'fcp']) out[name][k].push(t[k]);
+    }
+  }
+  const by = (k) => ({ app: summary(out.app[k]), baseline: summary(out.baseline[k]) });
+  return { render: by('render'), view: by('view'), paint: by('fcp') };
+}
 await startUp(APP); // warm the server's and the OS's file caches once for each
 await startUp(BASELINE);
-for (let i = 0; i < STARTS; i++) {
-  start.app.push(await startUp(APP));
-  start.baseline.push(await startUp(BASELINE));
-}
+const start = await startUps(STARTS, false);
+const mobile = await startUps(MOBILE_STARTS, true);
 
 /** In the page: set a field, wait for `watch` to change, then for the frame after it. */
 async function measure(page, field, watch, values, kind) {
@@ -121,7 +157,8 @@ for (let i = 0; i < 5; i++) {
 await browser.close();
 
 console.log(JSON.stringify({
-  startup_ms: { app: summary(start.app), baseline: summary(start.baseline) },
+  startup_ms: start,
+  mobile_ms: mobile,
   interaction_ms: {
     'estimate: hourly rate typed (the same 10,000 draws re-priced)': summary(rate),
     'estimate: experience changed (10,000 samples drawn again)': summary(experience),

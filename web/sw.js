@@ -3,7 +3,7 @@
 // current version, an offline one the version they last loaded. Nothing else is fetched: the
 // app sends no request of its own beyond its files.
 const CACHE = 'connector-scope';
-const FILES = ['./', 'index.html', 'app.js', 'styles.css', 'favicon.svg', 'pkg/scope_web.js'];
+const FILES = ['./', 'index.html', 'boot.js', 'app.js', 'styles.css', 'favicon.svg', 'pkg/scope_web.js'];
 
 // The app's module names its wasm by a hash of its content, and imports wasm-bindgen's snippets
 // (the document reader's loader) under a folder named by a hash: both found in the module's

@@ -12,8 +12,42 @@ if (!APP_URL) {
 
 const ARTIFACTS = process.env.E2E_ARTIFACTS || 'tests/e2e/artifacts';
 
+/**
+ * The app page holds a pre-rendered, inert first view until the wasm replaces it: a page's
+ * `goto` and `reload` resolve once that has happened (on other pages at once), so that a test
+ * acts on the live app, never on the picture of it. `{ firstView: true }` in the options: resolve
+ * as Playwright does, for a test of the first view itself.
+ */
+function onTheLiveApp(page) {
+  for (const name of ['goto', 'reload']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const at = name === 'goto' ? 1 : 0;
+      const { firstView = false, ...options } = args[at] ?? {};
+      args[at] = options;
+      const response = await original(...args);
+      if (!firstView) await page.waitForFunction(() => !document.querySelector('#app > .prerendered'));
+      return response;
+    };
+  }
+  return page;
+}
+
+function livePages(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    const newPage = context.newPage.bind(context);
+    context.newPage = async () => onTheLiveApp(await newPage());
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => onTheLiveApp(await newPage(...args));
+  return browser;
+}
+
 export async function launch(extraArgs = []) {
-  return chromium.launch({
+  return livePages(await chromium.launch({
     executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
     args: [
       '--headless',
@@ -25,7 +59,7 @@ export async function launch(extraArgs = []) {
       '--no-first-run',
       ...extraArgs,
     ],
-  });
+  }));
 }
 
 /**

@@ -42,14 +42,26 @@ describe('app shell', () => {
     assert.equal(missing.status, 404);
   });
 
-  test('the static page holds no shell: wasm renders it, with no error or CSP violation', async () => {
+  test('the page holds the first tool, pre-rendered and inert, and the wasm takes its place with no error or CSP violation', async () => {
     const html = await (await fetch(APP_URL)).text();
-    assert.doesNotMatch(html, /role="tablist"/, 'the tabs must come from wasm, not from HTML');
+    const first = html.match(/<div class="prerendered" inert>([\s\S]*?)<p class="boot"/);
+    assert.ok(first, 'the first view is in the page, inert');
+    assert.match(first[1], /role="tablist"/);
+    assert.match(first[1], /<h1[^>]*>API maturity<\/h1>/);
+    assert.match(first[1], /data-testid="score"/, 'a first-time visitor sees the score before the wasm');
+
+    // Without JavaScript the page still shows it, and says why nothing answers.
+    const still = await browser.newContext({ javaScriptEnabled: false });
+    const off = await still.newPage();
+    await off.goto(APP_URL, { firstView: true });
+    assert.ok(await off.locator('.prerendered h1').isVisible());
+    assert.match(await off.locator('noscript').textContent(), /needs JavaScript and WebAssembly/);
+    await still.close();
 
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(APP_URL);
     await page.locator('[data-app="connector-scope"] [role="tablist"]').waitFor();
-    assert.equal(await page.locator('.boot').count(), 0, 'the loading note is replaced');
+    assert.equal(await page.locator('.boot, .prerendered').count(), 0, 'the first view and the loading note are replaced');
 
     const wasmLoaded = await page.evaluate(() =>
       performance.getEntriesByType('resource').some((e) => /\/pkg\/scope_web_bg\.[0-9a-f]{16}\.wasm$/.test(e.name)),
@@ -59,8 +71,37 @@ describe('app shell', () => {
     const tabs = await page.getByRole('tab').allTextContents();
     assert.deepEqual(tabs, TOOLS.map(([label]) => label));
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'API maturity');
+    // The live score is the pre-rendered one: a first-time visitor sees no figure change.
+    assert.equal(await page.getByTestId('score').textContent(), first[1].match(/data-testid="score"[^>]*>([^<]*)</)[1]);
     await screenshot(page, 'shell-desktop');
 
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a returning visitor never sees the first view\'s figures: their stored work replaces the loading note', async () => {
+    // No service worker: it would answer the wasm request itself, past the route that holds it.
+    const { context, page, problems } = await watchedPage(browser, { serviceWorkers: 'block' });
+    await page.goto(APP_URL);
+    await page.getByLabel('Load').selectOption('Mature spot CEX');
+    await page.waitForFunction(() => (localStorage.getItem('connector-scope/workspace') || '').includes('Kestrel'));
+    // The next visit, with the wasm held back: what shows while it downloads.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(/scope_web_bg\.[0-9a-f]{16}\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const visit = page.goto(APP_URL, { firstView: true });
+    await page.waitForSelector('#app > .prerendered', { state: 'attached' });
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('cs-restoring')), true);
+    assert.equal(await page.locator('#app > .prerendered').isVisible(), false, 'the blank case\'s figures are hidden');
+    assert.ok(await page.locator('.boot').isVisible(), 'the loading note shows instead');
+    release();
+    await visit;
+    await page.waitForSelector('#app > .prerendered', { state: 'detached' });
+    assert.match(await page.locator('.case-line').textContent(), /Kestrel Exchange/);
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();

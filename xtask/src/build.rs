@@ -56,7 +56,7 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     )?;
     copy_example_cases(&root)?;
     let web = root.join("web");
-    write_app_page(&web)?;
+    write_app_page(&web, &prerender(tools)?)?;
     let effort = match profile {
         Profile::Release => Effort::Best,
         Profile::Dev => Effort::Quick,
@@ -66,15 +66,62 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     Ok(())
 }
 
-/// `web/index.html` from the page's shell (`web/shell.html`), preloading the wasm by its hashed
-/// name.
-fn write_app_page(web: &Path) -> Result<(), String> {
+/// `web/index.html` from the page's shell (`web/shell.html`): the wasm preloaded by its hashed
+/// name, and the first view in `#app`. It is inert (nothing in it answers before the wasm
+/// does); `boot.js` hides it from a returning visitor, whose stored work it does not show.
+fn write_app_page(web: &Path, first_view: &str) -> Result<(), String> {
     let hashed = assets::hashed_wasm(&web.join("pkg"), OUT_NAME)?;
     assets::write_page(
         &web.join("shell.html"),
         &web.join("index.html"),
-        &[(format!("pkg/{OUT_NAME}_bg.wasm"), format!("pkg/{hashed}"))],
+        &[
+            (format!("pkg/{OUT_NAME}_bg.wasm"), format!("pkg/{hashed}")),
+            (
+                "<!-- first view -->".into(),
+                format!("<div class=\"prerendered\" inert>{first_view}</div>"),
+            ),
+        ],
     )
+}
+
+/// The app's first view as HTML: scope-web built for Node with yew's server renderer (the
+/// `prerender` feature; a dev build, as only its output ships), run once.
+fn prerender(tools: &Tools) -> Result<String, String> {
+    let root = root();
+    let out = root.join("target/prerender");
+    tools
+        .wasm_pack(&root)
+        .args([
+            "build",
+            "crates/scope-web",
+            "--dev",
+            "--target",
+            "nodejs",
+            "--no-typescript",
+            "--no-pack",
+            "--mode",
+            "no-install",
+            "--out-name",
+            "scope_prerender",
+            "--out-dir",
+        ])
+        .arg(&out)
+        .args(["--", "--features", "prerender"])
+        .run()?;
+    let html = Cmd::new("node", &root)
+        .args([
+            "-e",
+            "require(process.argv[1]).prerender().then((html) => process.stdout.write(html))",
+        ])
+        .arg(out.join("scope_prerender.js"))
+        .output()?;
+    if !html.contains("data-app=\"connector-scope\"") {
+        return Err(format!(
+            "the first view did not render: {}",
+            html.chars().take(200).collect::<String>()
+        ));
+    }
+    Ok(html)
 }
 
 /// An empty yew app built exactly as the app is, in target/bench/baseline: the start-up
@@ -205,8 +252,9 @@ pub fn npm_tarball(package: &Path) -> Result<PathBuf, String> {
 /// The files a host copies as they are, from `web/` after a build: the app's page and its loader,
 /// the service worker, the embed loader, the styles (each with its compressed copies); then the
 /// bundles' folders and the example cases, whole.
-const DIST_FILES: [&str; 6] = [
+const DIST_FILES: [&str; 7] = [
     "index.html",
+    "boot.js",
     "app.js",
     "sw.js",
     "embed.js",
@@ -405,7 +453,7 @@ fn size_of(path: &Path) -> String {
 /// What `cargo xtask test` allows, gzip -9: a ratchet (issue #21 withdrew issue #9's 200 KB
 /// target). Lower it as the bundle shrinks; raise it only with the measured reason recorded in
 /// BENCHMARKS.md (which has every step and its figures).
-pub const SIZE_CEILING: u64 = 360_000;
+pub const SIZE_CEILING: u64 = 366_000;
 
 /// One file of a page's transfer: its path under web/, its size, its size under gzip -9, and
 /// under brotli 11 (what `serve` sends).
@@ -433,6 +481,7 @@ pub fn transfer(page: Page) -> Result<Vec<Transfer>, String> {
         Page::Embed => vec!["embed.js", "styles.css", "pkg/scope_web.js"],
         Page::App => vec![
             "index.html",
+            "boot.js",
             "app.js",
             "sw.js",
             "styles.css",

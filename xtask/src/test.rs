@@ -103,6 +103,9 @@ fn steps(layer: &str) -> Result<Vec<Step>, String> {
                     "-p",
                     "scope-scan-web",
                     "--all-targets",
+                    // The first view's server renderer too (only the build's Node run uses it).
+                    "--features",
+                    "scope-web/prerender",
                 ])
                 .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
                 .run()

@@ -37,6 +37,26 @@ pub fn mount_app(root: web_sys::Element) {
     yew::Renderer::<App>::with_root(root).render();
 }
 
+/// The app's first view as a first-time visitor sees it (the first tool, a new case, nothing
+/// stored), as HTML: the build puts it in the page, so that it shows while the wasm downloads.
+/// The wasm's first render replaces it (yew clears the root it mounts into).
+#[cfg(feature = "prerender")]
+#[wasm_bindgen]
+pub fn prerender() -> js_sys::Promise {
+    let props = AppProps {
+        storage_key: None,
+        share_links: false,
+        ..AppProps::default()
+    };
+    js_sys::futures::future_to_promise(async move {
+        let html = yew::LocalServerRenderer::<App>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await;
+        Ok(html.into())
+    })
+}
+
 /// After a panic the app cannot go on: say so in the page, as text, with a way back.
 pub fn show_crash(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
