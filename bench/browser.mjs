@@ -12,6 +12,8 @@ import { launch } from '../tests/e2e/browser.mjs';
 const APP = process.env.SCOPE_URL;
 const BASELINE = process.env.BASELINE_URL;
 const CASE_FILE = process.env.LARGEST_CASE;
+// A typical case: the largest one with its first ten candidates (bench/typical-case.json).
+const TYPICAL_FILE = process.env.TYPICAL_CASE;
 const SPEC = process.env.SPOT_SPEC;
 const RUNS = Number(process.env.RUNS || 40);
 const STARTS = Number(process.env.STARTS || 15);
@@ -138,6 +140,14 @@ const experience = await measure(page, '#cs-estimate-experience', '[data-testid=
 await page.getByRole('tab', { name: 'Candidates' }).click();
 const score = await measure(page, 'tr[data-row="0"] td input', '.ranking', alternate('20', '0'), 'input');
 
+// The same keystroke on the typical case, imported as a case of its own (it opens as the current one).
+await page.getByRole('tab', { name: 'Cases' }).click();
+await page.locator('#cs-import').setInputFiles(TYPICAL_FILE);
+await page.getByTestId('notice').waitFor();
+await page.getByRole('tab', { name: 'Candidates' }).click();
+await page.locator('.ranking .candidate').nth(9).waitFor();
+const typical = await measure(page, 'tr[data-row="0"] td input', '.ranking', alternate('20', '0'), 'input');
+
 await page.getByRole('tab', { name: 'Maturity' }).click();
 const answer = await measure(page, '#cs-api-ws_order_book', '[data-testid=score]',
   alternate('partial', 'documented_with_examples'), 'change');
@@ -163,6 +173,7 @@ console.log(JSON.stringify({
     'estimate: hourly rate typed (the same 10,000 draws re-priced)': summary(rate),
     'estimate: experience changed (10,000 samples drawn again)': summary(experience),
     'candidates: a value typed (50 candidates re-ranked by TOPSIS, with sensitivity)': summary(score),
+    'candidates: a value typed on a typical case (10 candidates)': summary(typical),
     'maturity: an answer changed': summary(answer),
   },
   scan_ms: { first: scans[0], after: summary(scans.slice(1)) },

@@ -110,5 +110,12 @@ describe('serving', () => {
     const page = (await get('/')).body.toString();
     assert.doesNotMatch(page, /pkg\/scope_web_bg\.wasm/, 'the plain name is replaced');
     assert.match(page, /<link rel="modulepreload" href="pkg\/scope_web\.js">/);
+    // Every module the app's module imports is preloaded with it: none waits for another's arrival.
+    const loader = (await get('/pkg/scope_web.js')).body.toString();
+    const imported = [...loader.matchAll(/from '\.\/(snippets\/[^']+\.js)'/g)].map((m) => m[1]);
+    assert.ok(imported.length > 0, 'the app imports the reader\'s loader');
+    for (const path of imported) {
+      assert.ok(page.includes(`<link rel="modulepreload" href="pkg/${path}">`), `pkg/${path} is preloaded`);
+    }
   });
 });

@@ -193,6 +193,7 @@ fn browser(tools: &Tools) -> Result<String, String> {
         .env("SCOPE_URL", format!("http://{app_addr}/"))
         .env("BASELINE_URL", format!("http://{base_addr}/"))
         .env("LARGEST_CASE", root.join("tests/cases/largest-case.json"))
+        .env("TYPICAL_CASE", root.join("bench/typical-case.json"))
         .env(
             "SPOT_SPEC",
             root.join("crates/scope-scan/tests/real/binance_spot_api.yaml"),
@@ -211,8 +212,7 @@ fn browser(tools: &Tools) -> Result<String, String> {
          Medians, P95 in brackets.\n\n\
          | profile | from navigation to | Connector Scope | empty yew 0.23 app | ratio | budget |\n\
          | --- | --- | ---: | ---: | ---: | ---: |\n",
-        v["startup_ms"]["render"]["app"]["runs"],
-        v["mobile_ms"]["render"]["app"]["runs"],
+        v["startup_ms"]["render"]["app"]["runs"], v["mobile_ms"]["render"]["app"]["runs"],
     );
     for (profile, key, what, budget) in [
         ("unthrottled", "startup_ms", "paint", ""),

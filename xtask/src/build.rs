@@ -80,8 +80,22 @@ fn write_app_page(web: &Path, first_view: &str) -> Result<(), String> {
                 "<!-- first view -->".into(),
                 format!("<div class=\"prerendered\" inert>{first_view}</div>"),
             ),
+            (MODULE_PRELOAD.into(), module_preloads(web)),
         ],
     )
+}
+
+const MODULE_PRELOAD: &str = "<link rel=\"modulepreload\" href=\"pkg/scope_web.js\">";
+
+/// The app's module and wasm-bindgen's snippets it imports (the reader's loader), preloaded
+/// together: otherwise the snippet is asked for only once the module has arrived, one round
+/// trip more before the wasm can start.
+fn module_preloads(web: &Path) -> String {
+    let mut links = vec![MODULE_PRELOAD.to_string()];
+    for snippet in snippets(&web.join("pkg/snippets"), "pkg/snippets") {
+        links.push(format!("<link rel=\"modulepreload\" href=\"{snippet}\">"));
+    }
+    links.join("\n  ")
 }
 
 /// The app's first view as HTML: scope-web built for Node with yew's server renderer (the

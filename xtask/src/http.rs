@@ -238,7 +238,10 @@ mod tests {
         assert_eq!(out.matches("HTTP/1.1 200 OK").count(), 2, "{out}");
         assert!(out.contains("X-Path: /a") && out.contains("X-Path: /b"));
         // HEAD: the length of what GET would send, and no body.
-        assert!(out.ends_with("Content-Length: 5\r\nConnection: close\r\n\r\n"), "{out}");
+        assert!(
+            out.ends_with("Content-Length: 5\r\nConnection: close\r\n\r\n"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -263,7 +266,10 @@ mod tests {
     #[test]
     fn refuses_what_it_does_not_serve() {
         let addr = server();
-        assert!(exchange(addr, b"POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi").starts_with("HTTP/1.1 405"));
+        assert!(
+            exchange(addr, b"POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi")
+                .starts_with("HTTP/1.1 405")
+        );
         assert!(exchange(addr, b"NOT HTTP\r\n\r\n").starts_with("HTTP/1.1 400"));
         let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(MAX_HEAD));
         assert!(exchange(addr, huge.as_bytes()).starts_with("HTTP/1.1 431"));
