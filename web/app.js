@@ -1,9 +1,10 @@
 // Loads the wasm module and mounts the whole app into #app. A separate file, not an inline
 // script, because the Content-Security-Policy forbids inline script.
-import init, { mountApp } from './pkg/scope_web.js';
-
+// The module is imported here, not at the top: a module that cannot be fetched (pkg/ missing, a
+// wrong MIME type) must reach the catch below, not leave the first view up with no word.
 const root = document.getElementById('app');
 try {
+  const { default: init, mountApp } = await import('./pkg/scope_web.js');
   await init();
   mountApp(root);
 } catch (err) {

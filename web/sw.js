@@ -31,28 +31,62 @@ self.addEventListener('activate', (event) => {
 // A wasm file named by its hash, and the name it has without the hash: a new build's copy
 // replaces the kept copy of the earlier one, which is never asked for again.
 const HASHED = /^(.*_bg)\.[0-9a-f]+\.wasm$/;
+const LOADER = /\/pkg\/scope_web\.js$/;
+
+// A new loader waiting for its wasm, by the wasm's address.
+const waiting = new Map();
 
 async function keep(request, response) {
   const cache = await caches.open(CACHE);
-  const hashed = new URL(request.url).pathname.match(HASHED);
-  if (hashed) {
-    for (const kept of await cache.keys()) {
-      const other = new URL(kept.url).pathname.match(HASHED);
-      if (other && other[1] === hashed[1] && kept.url !== request.url) await cache.delete(kept);
+  const path = new URL(request.url).pathname;
+  if (LOADER.test(path)) {
+    // The loader and the wasm it names are kept together or not at all: a new loader kept
+    // without its wasm (the visit cut off before the wasm arrived) would not start offline.
+    // It waits for the page's own request of the wasm (fetching it here would fetch it twice).
+    const named = (await response.clone().text()).match(/scope_web_bg\.[0-9a-f]+\.wasm/);
+    const wasm = named && new URL(`pkg/${named[0]}`, self.registration.scope).href;
+    if (wasm && !(await cache.match(wasm))) {
+      waiting.set(wasm, [request, response]);
+      return;
     }
+    await cache.put(request, response);
+    if (wasm) await dropOthers(cache, wasm);
+    return;
   }
   await cache.put(request, response);
+  const loader = waiting.get(request.url);
+  if (loader) {
+    waiting.delete(request.url);
+    await cache.put(...loader);
+    await dropOthers(cache, request.url);
+  } else if (HASHED.test(path) && !/scope_web_bg/.test(path)) {
+    // The reader's wasm, whose loader is only ever read with it: switched when it arrives.
+    await dropOthers(cache, request.url);
+  }
+}
+
+/** Drops the kept copies of `current`'s wasm under other hashes: they are never asked for again. */
+async function dropOthers(cache, current) {
+  const stem = new URL(current).pathname.match(HASHED)?.[1];
+  for (const kept of await cache.keys()) {
+    if (kept.url !== current && new URL(kept.url).pathname.match(HASHED)?.[1] === stem) await cache.delete(kept);
+  }
 }
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const kept = () => caches.match(request, { ignoreSearch: true });
   event.respondWith(
     fetch(request)
-      .then((response) => {
-        if (response.ok) event.waitUntil(keep(request, response.clone()));
-        return response;
+      .then(async (response) => {
+        if (response.ok) {
+          event.waitUntil(keep(request, response.clone()));
+          return response;
+        }
+        // A server error or a proxy's 502 while a good copy is kept: the copy answers.
+        return (response.status >= 500 && (await kept())) || response;
       })
-      .catch(() => caches.match(request, { ignoreSearch: true }).then((kept) => kept || Response.error())),
+      .catch(() => kept().then((copy) => copy || Response.error())),
   );
 });

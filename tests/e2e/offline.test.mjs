@@ -45,4 +45,33 @@ describe('offline', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('a visit cut off while a new build arrives leaves the kept copy able to start offline', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(APP_URL);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction(async () => (await caches.keys()).length > 0);
+
+    // A new build: its loader names a wasm of another hash, and the connection drops before
+    // that wasm arrives (routes on the context also see the service worker's own requests).
+    const built = await (await context.request.get(new URL('pkg/scope_web.js', APP_URL).href)).text();
+    const current = built.match(/scope_web_bg\.[0-9a-f]{16}\.wasm/)[0];
+    const next = 'scope_web_bg.0123456789abcdef.wasm';
+    await context.route(/\/pkg\/scope_web\.js$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: built.replace(current, next) }),
+    );
+    await context.route(`**/pkg/${next}`, (route) => route.abort('connectionreset'));
+    await page.goto(APP_URL, { firstView: true });
+    await page.waitForFunction(() => document.getElementById('app').classList.contains('boot-failed'));
+    // Let the service worker finish what it keeps.
+    await page.waitForTimeout(500);
+
+    await context.unrouteAll();
+    await context.setOffline(true);
+    await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'API maturity');
+    await context.close();
+  });
 });

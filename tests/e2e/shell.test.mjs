@@ -56,7 +56,18 @@ describe('app shell', () => {
     await off.goto(APP_URL, { firstView: true });
     assert.ok(await off.locator('.prerendered h1').isVisible());
     assert.match(await off.locator('noscript').textContent(), /needs JavaScript and WebAssembly/);
+    assert.equal(await off.locator('.boot[role=status]').isVisible(), false, 'no "Loading" when nothing will load');
     await still.close();
+
+    // The app's module cannot be fetched: the page says so instead of keeping the picture up.
+    const broken = await browser.newContext({ serviceWorkers: 'block' });
+    const failing = await broken.newPage();
+    await failing.route(/\/pkg\/scope_web\.js$/, (route) => route.abort('connectionreset'));
+    await failing.goto(APP_URL, { firstView: true });
+    await failing.locator('#app.boot-failed').waitFor();
+    assert.match(await failing.locator('#app').textContent(), /^Connector Scope could not start/);
+    assert.equal(await failing.locator('.prerendered').count(), 0);
+    await broken.close();
 
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(APP_URL);

@@ -123,10 +123,7 @@ fn prerender(tools: &Tools) -> Result<String, String> {
         .args(["--", "--features", "prerender"])
         .run()?;
     let html = Cmd::new("node", &root)
-        .args([
-            "-e",
-            "require(process.argv[1]).prerender().then((html) => process.stdout.write(html))",
-        ])
+        .arg(root.join("xtask/prerender.cjs"))
         .arg(out.join("scope_prerender.js"))
         .output()?;
     if !html.contains("data-app=\"connector-scope\"") {
@@ -287,7 +284,10 @@ Connector Scope, ready to host: copy this folder as it is (its name may change).
   a relative one changes meaning from page to page.
 - Serve .js as JavaScript (text/javascript), .wasm as application/wasm, .css as text/css.
 - Each file has its brotli (.br) and gzip (.gz) copy beside it: let the server send them
-  (nginx: brotli_static on; gzip_static on) with Content-Encoding and Vary: Accept-Encoding.
+  (nginx: brotli_static on; gzip_static on; gzip_vary on) with Content-Encoding and
+  Vary: Accept-Encoding.
+- Do not edit a file here by hand: its .br and .gz copies would still hold the old content.
+  Rebuild with `cargo xtask dist`.
 - Files named with a hash (pkg/*_bg.<hash>.wasm) never change: cache them for a year
   (Cache-Control: public, max-age=31536000, immutable). Everything else: Cache-Control: no-cache,
   so that a new version is picked up on the next visit.

@@ -37,8 +37,11 @@ pub struct Reply {
 
 /// The largest request head read (request line and headers); larger ones get a 431.
 const MAX_HEAD: usize = 32 * 1024;
-/// How long an idle keep-alive connection is kept open.
+/// How long an idle keep-alive connection is kept open, and how long a client may take to
+/// accept a reply's bytes before the connection is dropped.
 const IDLE: Duration = Duration::from_secs(30);
+/// The largest request body read (and dropped) to keep a connection; larger ones end it.
+const MAX_BODY: u64 = 1024 * 1024;
 
 /// Listens on 127.0.0.1:`port` (0: a free one) and answers every request with `answer`, on a
 /// background thread.
@@ -66,6 +69,8 @@ pub fn listen(
 
 fn connection(stream: TcpStream, answer: &dyn Fn(&Request) -> Reply) -> std::io::Result<()> {
     stream.set_read_timeout(Some(IDLE))?;
+    // A client that stops reading must not hold its thread forever.
+    stream.set_write_timeout(Some(IDLE))?;
     stream.set_nodelay(true)?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut writer = stream;
@@ -73,12 +78,15 @@ fn connection(stream: TcpStream, answer: &dyn Fn(&Request) -> Reply) -> std::io:
         let head = match read_head(&mut reader)? {
             Head::Complete(head) => head,
             Head::Closed => return Ok(()),
-            Head::TooLarge => return write_reply(&mut writer, &status_only(431), false, true),
+            Head::TooLarge => {
+                return write_reply(&mut writer, &status_only(431), false, Some("close"));
+            }
+            Head::Cut => return write_reply(&mut writer, &status_only(400), false, Some("close")),
         };
         let mut headers = [httparse::EMPTY_HEADER; 64];
         let mut parsed = httparse::Request::new(&mut headers);
         let Ok(httparse::Status::Complete(_)) = parsed.parse(&head) else {
-            return write_reply(&mut writer, &status_only(400), false, true);
+            return write_reply(&mut writer, &status_only(400), false, Some("close"));
         };
         let request = Request {
             method: parsed.method.unwrap_or("").to_string(),
@@ -95,23 +103,61 @@ fn connection(stream: TcpStream, answer: &dyn Fn(&Request) -> Reply) -> std::io:
                 .collect(),
         };
         let http10 = parsed.version == Some(0);
-        let connection = request.header("connection").unwrap_or("");
-        let close = if http10 {
-            !connection.eq_ignore_ascii_case("keep-alive")
-        } else {
-            connection.eq_ignore_ascii_case("close")
+        // A list of tokens (RFC 9110, 7.6.1), case-insensitive.
+        let token = |name: &str| {
+            request.headers.iter().any(|(n, v)| {
+                n.eq_ignore_ascii_case("connection")
+                    && v.split(',').any(|t| t.trim().eq_ignore_ascii_case(name))
+            })
         };
-        // A body would have to be read before the next request: only GET and HEAD are served,
-        // and a request with a body ends the connection after its answer.
-        let has_body = request.header("content-length").is_some_and(|l| l != "0")
-            || request.header("transfer-encoding").is_some();
+        let keep_alive = if http10 {
+            token("keep-alive")
+        } else {
+            !token("close")
+        };
+        // The body, if any, is read and dropped before the answer, so that the client is not
+        // reset while it still sends; one that is too large, chunked or ambiguous ends the
+        // connection (RFC 9112, 6.3: differing lengths are an error).
+        let lengths: Vec<&str> = request
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+            .map(|(_, v)| v.trim())
+            .collect();
+        let length = match lengths.as_slice() {
+            [] => Some(0),
+            [first, rest @ ..] if rest.iter().all(|l| l == first) => first.parse::<u64>().ok(),
+            _ => None,
+        };
+        let Some(length) = length else {
+            return write_reply(&mut writer, &status_only(400), false, Some("close"));
+        };
+        let chunked = request.header("transfer-encoding").is_some();
+        let readable = !chunked && length <= MAX_BODY;
+        if readable && length > 0 {
+            let read = std::io::copy(&mut reader.by_ref().take(length), &mut std::io::sink())?;
+            if read < length {
+                return Ok(());
+            }
+        }
         let reply = match request.method.as_str() {
             "GET" | "HEAD" => answer(&request),
             _ => status_only(405),
         };
         let head_only = request.method == "HEAD";
-        write_reply(&mut writer, &reply, head_only, close || has_body)?;
-        if close || has_body {
+        let close = !keep_alive || !readable;
+        let connection = match (close, http10) {
+            (true, _) => Some("close"),
+            (false, true) => Some("keep-alive"),
+            (false, false) => None,
+        };
+        write_reply(&mut writer, &reply, head_only, connection)?;
+        if close {
+            // The client may still be sending what was not read: stop writing, let it finish,
+            // then close, so that it reads the answer rather than a reset.
+            let _ = writer.shutdown(std::net::Shutdown::Write);
+            let _ = writer.set_read_timeout(Some(Duration::from_secs(1)));
+            let _ = std::io::copy(&mut reader.take(MAX_BODY), &mut std::io::sink());
             return Ok(());
         }
     }
@@ -121,6 +167,8 @@ enum Head {
     Complete(Vec<u8>),
     Closed,
     TooLarge,
+    /// The client closed in the middle of a head.
+    Cut,
 }
 
 /// Reads up to the blank line that ends a request's head.
@@ -133,10 +181,10 @@ fn read_head(reader: &mut BufReader<TcpStream>) -> std::io::Result<Head> {
             .take((MAX_HEAD + 1 - head.len()) as u64)
             .read_until(b'\n', &mut head)?;
         if n == 0 {
-            return Ok(if head.is_empty() {
-                Head::Closed
-            } else {
-                Head::TooLarge
+            return Ok(match (head.is_empty(), head.len() > MAX_HEAD) {
+                (true, _) => Head::Closed,
+                (false, true) => Head::TooLarge,
+                (false, false) => Head::Cut,
             });
         }
         if head.len() > MAX_HEAD {
@@ -165,6 +213,7 @@ fn status_only(status: u16) -> Reply {
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        301 => "Moved Permanently",
         304 => "Not Modified",
         400 => "Bad Request",
         404 => "Not Found",
@@ -178,7 +227,7 @@ fn write_reply(
     writer: &mut TcpStream,
     reply: &Reply,
     head_only: bool,
-    close: bool,
+    connection: Option<&str>,
 ) -> std::io::Result<()> {
     let mut out = format!("HTTP/1.1 {} {}\r\n", reply.status, reason(reply.status));
     for (name, value) in &reply.headers {
@@ -194,8 +243,8 @@ fn write_reply(
     if reply.status != 304 {
         out.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
     }
-    if close {
-        out.push_str("Connection: close\r\n");
+    if let Some(connection) = connection {
+        out.push_str(&format!("Connection: {connection}\r\n"));
     }
     out.push_str("\r\n");
     let mut bytes = out.into_bytes();
@@ -224,6 +273,7 @@ mod tests {
         let mut s = TcpStream::connect(addr).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
         s.write_all(raw).unwrap();
+        s.shutdown(std::net::Shutdown::Write).unwrap();
         let mut out = Vec::new();
         let _ = s.read_to_end(&mut out);
         String::from_utf8_lossy(&out).into_owned()
@@ -273,8 +323,46 @@ mod tests {
         assert!(exchange(addr, b"NOT HTTP\r\n\r\n").starts_with("HTTP/1.1 400"));
         let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(MAX_HEAD));
         assert!(exchange(addr, huge.as_bytes()).starts_with("HTTP/1.1 431"));
-        // HTTP/1.0 closes unless asked not to.
+        // HTTP/1.0 closes unless asked not to, and says so when it keeps the connection.
         let out = exchange(addr, b"GET / HTTP/1.0\r\n\r\n");
         assert!(out.starts_with("HTTP/1.1 200") && out.contains("Connection: close"));
+        let out = exchange(
+            addr,
+            b"GET /a HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\nGET /b HTTP/1.0\r\n\r\n",
+        );
+        assert!(
+            out.contains("Connection: keep-alive") && out.contains("X-Path: /b"),
+            "{out}"
+        );
+        // Lengths that disagree are refused, not taken as the start of the next request.
+        let out = exchange(
+            addr,
+            b"GET / HTTP/1.1\r\nContent-Length: 0\r\nContent-Length: 5\r\n\r\nhello",
+        );
+        assert!(
+            out.starts_with("HTTP/1.1 400") && !out.contains("405"),
+            "{out}"
+        );
+        // A head the client cut short is a bad request, not a large one.
+        assert!(exchange(addr, b"GET / HTTP/1.1\r\nHost: x").starts_with("HTTP/1.1 400"));
+    }
+
+    #[test]
+    fn reads_connection_as_a_list_and_a_body_before_the_next_request() {
+        let addr = server();
+        let out = exchange(
+            addr,
+            b"GET /a HTTP/1.1\r\nConnection: TE, close\r\n\r\nGET /b HTTP/1.1\r\n\r\n",
+        );
+        assert!(
+            out.contains("X-Path: /a") && !out.contains("X-Path: /b"),
+            "{out}"
+        );
+        // A GET with a small body: the body is dropped and the connection goes on.
+        let out = exchange(
+            addr,
+            b"GET /a HTTP/1.1\r\nContent-Length: 5\r\n\r\nhelloGET /b HTTP/1.1\r\nConnection: close\r\n\r\n",
+        );
+        assert_eq!(out.matches("HTTP/1.1 200 OK").count(), 2, "{out}");
     }
 }

@@ -105,6 +105,19 @@ impl Site {
         let Some(path) = self.resolve(url) else {
             return text_response(404, "not found");
         };
+        // A folder asked for without its slash: its page's relative links would resolve
+        // against the parent folder, so send the browser to the folder's own address.
+        let (route, query) = url.split_once('?').map_or((url, ""), |(r, q)| (r, q));
+        if path.ends_with("index.html") && !route.ends_with('/') && !route.ends_with("index.html") {
+            let mut reply = text_response(301, "moved");
+            let query = if query.is_empty() {
+                String::new()
+            } else {
+                format!("?{query}")
+            };
+            reply.headers.push(("Location", format!("{route}/{query}")));
+            return reply;
+        }
         let (body_path, encoding) = representation(&path, accept_encoding);
         let Ok(body) = std::fs::read(&body_path) else {
             return text_response(404, "not found");
@@ -367,6 +380,23 @@ mod tests {
                 .ends_with("pkg/app.wasm")
         );
         assert!(site.resolve("/missing.js").is_none());
+    }
+
+    #[test]
+    fn sends_a_folder_asked_without_its_slash_to_its_own_address() {
+        let (dir, site) = site();
+        std::fs::create_dir_all(dir.0.join("docs")).unwrap();
+        std::fs::write(dir.0.join("docs/index.html"), "<!doctype html>").unwrap();
+        let moved = site.file_response("/docs?x=1", "", None);
+        assert_eq!(moved.status, 301);
+        assert!(
+            moved
+                .headers
+                .contains(&("Location", "/docs/?x=1".to_string()))
+        );
+        assert_eq!(site.file_response("/docs/", "", None).status, 200);
+        assert_eq!(site.file_response("/", "", None).status, 200);
+        assert_eq!(site.file_response("/docs/index.html", "", None).status, 200);
     }
 
     #[test]
