@@ -46,6 +46,43 @@ describe('offline', () => {
     await context.close();
   });
 
+  test('a new build replaces the kept copy whole: its loader with its wasm, and the old wasm dropped', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(APP_URL);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction(async () => (await caches.keys()).length > 0);
+    const built = await (await context.request.get(new URL('pkg/scope_web.js', APP_URL).href)).text();
+    const current = built.match(/scope_web_bg\.[0-9a-f]{16}\.wasm/)[0];
+    const wasm = await (await context.request.get(new URL(`pkg/${current}`, APP_URL).href)).body();
+    // The next build: the same code under another hash, fully fetched.
+    const next = 'scope_web_bg.fedcba9876543210.wasm';
+    await context.route(/\/pkg\/scope_web\.js$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: built.replace(current, next) }),
+    );
+    await context.route(`**/pkg/${next}`, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: wasm }));
+    await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+    const kept = async () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('connector-scope');
+        return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => /scope_web_bg/.test(p));
+      });
+    await page.waitForFunction(async (next) => {
+      const cache = await caches.open('connector-scope');
+      const names = (await cache.keys()).map((r) => r.url);
+      return names.some((u) => u.endsWith(next)) && names.filter((u) => /scope_web_bg/.test(u)).length === 1;
+    }, next);
+    assert.deepEqual((await kept()).map((p) => p.split('/').pop()), [next], 'only the new wasm is kept');
+
+    // Offline, with the new build no longer served: the kept loader and its wasm start the app.
+    await context.unrouteAll();
+    await context.setOffline(true);
+    await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+    await context.close();
+  });
+
   test('a visit cut off while a new build arrives leaves the kept copy able to start offline', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
