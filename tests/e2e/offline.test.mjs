@@ -46,20 +46,29 @@ describe('offline', () => {
     await context.close();
   });
 
-  test('a new build replaces the kept copy whole: its loader with its wasm, and the old wasm dropped', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  /**
+   * A first visit, kept by the service worker; then a new build is served: its loader names the
+   * wasm `next` (routes on the context also see the service worker's own requests). The wasm of
+   * the build the visit kept, as bytes.
+   */
+  async function keptThenNewBuild(context, page, next) {
     await page.goto(APP_URL);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.waitForFunction(async () => (await caches.keys()).length > 0);
     const built = await (await context.request.get(new URL('pkg/scope_web.js', APP_URL).href)).text();
     const current = built.match(/scope_web_bg\.[0-9a-f]{16}\.wasm/)[0];
-    const wasm = await (await context.request.get(new URL(`pkg/${current}`, APP_URL).href)).body();
-    // The next build: the same code under another hash, fully fetched.
-    const next = 'scope_web_bg.fedcba9876543210.wasm';
     await context.route(/\/pkg\/scope_web\.js$/, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: built.replace(current, next) }),
     );
+    return (await context.request.get(new URL(`pkg/${current}`, APP_URL).href)).body();
+  }
+
+  test('a new build replaces the kept copy whole: its loader with its wasm, and the old wasm dropped', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The next build: the same code under another hash, fully fetched.
+    const next = 'scope_web_bg.fedcba9876543210.wasm';
+    const wasm = await keptThenNewBuild(context, page, next);
     await context.route(`**/pkg/${next}`, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: wasm }));
     await page.goto(APP_URL);
     await page.getByRole('tablist').waitFor();
@@ -86,18 +95,9 @@ describe('offline', () => {
   test('a visit cut off while a new build arrives leaves the kept copy able to start offline', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(APP_URL);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.waitForFunction(async () => (await caches.keys()).length > 0);
-
-    // A new build: its loader names a wasm of another hash, and the connection drops before
-    // that wasm arrives (routes on the context also see the service worker's own requests).
-    const built = await (await context.request.get(new URL('pkg/scope_web.js', APP_URL).href)).text();
-    const current = built.match(/scope_web_bg\.[0-9a-f]{16}\.wasm/)[0];
+    // The connection drops before the new build's wasm arrives.
     const next = 'scope_web_bg.0123456789abcdef.wasm';
-    await context.route(/\/pkg\/scope_web\.js$/, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', body: built.replace(current, next) }),
-    );
+    await keptThenNewBuild(context, page, next);
     await context.route(`**/pkg/${next}`, (route) => route.abort('connectionreset'));
     await page.goto(APP_URL, { firstView: true });
     await page.waitForFunction(() => document.getElementById('app').classList.contains('boot-failed'));
