@@ -4,13 +4,15 @@
 // app sends no request of its own beyond its files.
 const CACHE = 'connector-scope';
 const FILES = ['./', 'index.html', 'boot.js', 'app.js', 'styles.css', 'favicon.svg', 'pkg/scope_web.js'];
+// The wasm the app's module names (by a hash of its content).
+const APP_WASM = /scope_web_bg\.[0-9a-f]+\.wasm/;
 
 // The app's module names its wasm by a hash of its content, and imports wasm-bindgen's snippets
 // (the document reader's loader) under a folder named by a hash: both found in the module's
 // text and kept with the rest, so that the app starts offline.
 async function named() {
   const text = await (await fetch('pkg/scope_web.js')).text();
-  const wasm = text.match(/scope_web_bg\.[0-9a-f]+\.wasm/g) || [];
+  const wasm = text.match(APP_WASM) || [];
   const snippets = text.match(/snippets\/[\w./-]+\.js/g) || [];
   return [...new Set([...wasm, ...snippets])].map((path) => `pkg/${path}`);
 }
@@ -43,7 +45,7 @@ async function keep(request, response) {
     // The loader and the wasm it names are kept together or not at all: a new loader kept
     // without its wasm (the visit cut off before the wasm arrived) would not start offline.
     // It waits for the page's own request of the wasm (fetching it here would fetch it twice).
-    const named = (await response.clone().text()).match(/scope_web_bg\.[0-9a-f]+\.wasm/);
+    const named = (await response.clone().text()).match(APP_WASM);
     const wasm = named && new URL(`pkg/${named[0]}`, self.registration.scope).href;
     if (wasm && !(await cache.match(wasm))) {
       waiting.set(wasm, [request, response]);

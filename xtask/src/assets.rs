@@ -27,11 +27,11 @@ pub fn is_hashed(file_name: &str) -> bool {
     hash.len() == HASH_DIGITS && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn hash_of(bytes: &[u8]) -> String {
-    let digest = sha2::Sha256::digest(bytes);
-    digest
+/// The first `digits` hex digits (even) of the bytes' SHA-256: file names' hashes, ETags.
+pub fn sha256_hex(bytes: &[u8], digits: usize) -> String {
+    sha2::Sha256::digest(bytes)
         .iter()
-        .take(HASH_DIGITS / 2)
+        .take(digits / 2)
         .map(|b| format!("{b:02x}"))
         .collect()
 }
@@ -42,7 +42,7 @@ pub fn fingerprint(dir: &Path, name: &str) -> Result<String, String> {
     let plain = format!("{name}_bg.wasm");
     let wasm = dir.join(&plain);
     let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let hashed = format!("{name}_bg.{}.wasm", hash_of(&bytes));
+    let hashed = format!("{name}_bg.{}.wasm", sha256_hex(&bytes, HASH_DIGITS));
     for stale in hashed_copies(dir, name)? {
         if stale != hashed {
             remove_with_encodings(&dir.join(stale))?;
@@ -153,10 +153,8 @@ pub fn precompress(dir: &Path, skip: &[&str], effort: Effort) -> Result<usize, S
         if !COMPRESSIBLE.contains(&ext) {
             continue;
         }
-        let modified = mtime(&path);
-        let fresh = |p: &Path| modified.is_some() && mtime(p) >= modified;
         let (br, gz) = (with_suffix(&path, "br"), with_suffix(&path, "gz"));
-        if fresh(&br) && fresh(&gz) {
+        if is_fresh(&br, &path) && is_fresh(&gz, &path) {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -193,6 +191,13 @@ fn walk(root: &Path, dir: &Path, skip: &[&str], out: &mut Vec<PathBuf>) -> Resul
 
 fn mtime(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Whether the compressed `copy` may stand for `file`: it exists and is not older than it (a
+/// file edited after its copies were made is sent, and compressed again, as it is now).
+pub fn is_fresh(copy: &Path, file: &Path) -> bool {
+    let modified = mtime(file);
+    modified.is_some() && mtime(copy) >= modified
 }
 
 fn same_content(gz: &Path, bytes: &[u8]) -> bool {

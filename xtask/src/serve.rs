@@ -123,7 +123,7 @@ impl Site {
             return text_response(404, "not found");
         };
         // Per representation: the brotli copy's tag is not the plain file's.
-        let etag = format!("\"{}\"", etag_of(&body));
+        let etag = format!("\"{}\"", assets::sha256_hex(&body, 24));
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let cache = if assets::is_hashed(name) {
             // The name changes with the content: keep it for good.
@@ -181,14 +181,10 @@ fn representation(path: &Path, accept_encoding: &str) -> (PathBuf, Option<&'stat
     if !compressible(path) {
         return (path.to_path_buf(), None);
     }
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     for (encoding, ext) in assets::ENCODINGS {
         if accepts(accept_encoding, encoding) {
             let copy = assets::with_suffix(path, ext);
-            let fresh = std::fs::metadata(&copy)
-                .and_then(|m| m.modified())
-                .is_ok_and(|m| modified.is_some_and(|f| m >= f));
-            if fresh {
+            if assets::is_fresh(&copy, path) {
                 return (copy, Some(encoding));
             }
         }
@@ -222,15 +218,6 @@ fn compressible(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()).unwrap_or(""),
         "png" | "ico" | "br" | "gz"
     )
-}
-
-fn etag_of(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .take(12)
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn percent_decode(s: &str) -> Option<String> {

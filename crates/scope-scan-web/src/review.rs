@@ -140,37 +140,23 @@ pub fn mount(
     actions.append_child(&dismiss_button)?;
     root.append_child(&actions)?;
 
-    if rows.is_empty() {
-        put(
-            &root,
-            el(
-                &doc,
-                "p",
-                "note",
-                "Nothing in these documents answers a question of the questionnaire.",
-            )?,
-        )?;
+    let (class, note) = if rows.is_empty() {
+        (
+            "note",
+            "Nothing in these documents answers a question of the questionnaire.",
+        )
     } else if open.is_empty() {
-        put(
-            &root,
-            el(
-                &doc,
-                "p",
-                "note",
-                "Nothing to change: every proposal matches an answer you have.",
-            )?,
-        )?;
+        (
+            "note",
+            "Nothing to change: every proposal matches an answer you have.",
+        )
     } else {
-        put(
-            &root,
-            el(
-                &doc,
-                "p",
-                "hint",
-                "Ticked: what answers a question or says more than an earlier document. Your own answers stay unless you tick them.",
-            )?,
-        )?;
-    }
+        (
+            "hint",
+            "Ticked: what answers a question or says more than an earlier document. Your own answers stay unless you tick them.",
+        )
+    };
+    put(&root, el(&doc, "p", class, note)?)?;
 
     let list = el(&doc, "ul", "proposals", "")?;
     let mut boxes: Vec<(HtmlInputElement, &'static str)> = Vec::new();
