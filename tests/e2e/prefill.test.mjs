@@ -109,8 +109,17 @@ describe('prefill', () => {
 
   test('start from an exchange CCXT knows', async () => {
     const { context, page, problems } = await watchedPage(browser);
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(APP_URL);
-    await page.getByRole('button', { name: 'Edit case' }).click().catch(() => {});
+    // The table is the reader's: fetched when the search is first focused, then suggested.
+    assert.ok(!requests.some((p) => p.includes('pkg-scan')), requests.join('\n'));
+    // The case's fields fold away behind "Edit case" on narrow screens only.
+    const edit = page.getByRole('button', { name: 'Edit case' });
+    if (await edit.isVisible()) await edit.click();
+    await page.getByLabel('Start from an exchange CCXT knows').focus();
+    await page.waitForFunction(() => document.querySelectorAll('#cs-ccxt-exchanges option').length > 50);
+    assert.ok(await page.locator('#cs-ccxt-exchanges option[value="Kraken"]').count() === 1);
     await page.getByLabel('Start from an exchange CCXT knows').fill('Kraken');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     const notice = page.getByRole('status').filter({ hasText: 'Started a case for Kraken from CCXT' });
@@ -125,6 +134,44 @@ describe('prefill', () => {
     await page.getByText(/exchanges match "bit"/).waitFor();
     assert.equal(await page.getByLabel('Exchange', { exact: true }).inputValue(), 'Kraken');
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an open review closes when an answer changes by hand', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(APP_URL);
+    await page.locator('#cs-api-document').setInputFiles(fixture('ws_asyncapi.yaml'));
+    const review = page.getByTestId('scan-review');
+    await review.waitFor();
+    await page.getByLabel('Order book snapshot (required)').selectOption('partial');
+    await review.waitFor({ state: 'detached' });
+    assert.match(await page.getByTestId('scan-accepted').textContent(), /The answers changed while the review was open/);
+    assert.equal(await page.getByLabel('Order book channel (required)').inputValue(), '', 'nothing accepted');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a reader that cannot be fetched says so, and the next try fetches it', async () => {
+    // The service worker is blocked so that the route sees the module's requests.
+    const { context, page, problems } = await watchedPage(browser, { serviceWorkers: 'block' });
+    await context.route('**/pkg-scan/**', (route) => route.abort());
+    await page.goto(APP_URL);
+    await page.locator('#cs-api-document').setInputFiles(fixture('ws_asyncapi.yaml'));
+    const problem = page.getByTestId('scan-problem');
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /^Not read: the reader could not be loaded: it is fetched the first time/);
+    const edit = page.getByRole('button', { name: 'Edit case' });
+    if (await edit.isVisible()) await edit.click();
+    await page.getByLabel('Start from an exchange CCXT knows').fill('Kraken');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'the reader could not be loaded' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Start', exact: true }).isEnabled(), true);
+    // The network is back: the same panel reads the document.
+    await context.unroute('**/pkg-scan/**');
+    await page.locator('#cs-api-document').setInputFiles(fixture('ws_asyncapi.yaml'));
+    await page.getByTestId('scan-review').waitFor();
+    assert.equal(await problem.count(), 0);
+    assert.deepEqual(problems.filter((p) => !/request failed: .*pkg-scan|Failed to load resource: net::ERR_FAILED/.test(p)), []);
     await context.close();
   });
 });

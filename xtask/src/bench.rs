@@ -123,7 +123,7 @@ fn size(tools: &Tools) -> Result<String, String> {
         ("The app's page", build::Page::App),
         ("A docs page embedding one tool", build::Page::Embed),
         (
-            "The document reader's module, fetched the first time a user reads an API document",
+            "The reader's module, fetched the first time a user reads an API document or starts from CCXT",
             build::Page::Reader,
         ),
     ] {

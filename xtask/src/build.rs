@@ -467,7 +467,7 @@ fn size_of(path: &Path) -> String {
 /// What `cargo xtask test` allows, gzip -9: a ratchet (issue #21 withdrew issue #9's 200 KB
 /// target). Lower it as the bundle shrinks; raise it only with the measured reason recorded in
 /// BENCHMARKS.md (which has every step and its figures).
-pub const SIZE_CEILING: u64 = 366_000;
+pub const SIZE_CEILING: u64 = 356_000;
 
 /// One file of a page's transfer: its path under web/, its size, its size under gzip -9, and
 /// under brotli 11 (what `serve` sends).

@@ -1,74 +1,91 @@
-//! The web app's API-document reader, a wasm module of its own (web/pkg-scan) fetched the first
-//! time a user reads a document, so that the YAML parser, the scan and the review of its
-//! proposals never weigh on the first load. The app hands over the documents and its case; this
-//! scans them and renders the review (plain DOM, see review.rs) into the element it is given,
-//! and calls back with the answers the user accepts.
+//! The web app's reader module (web/pkg-scan), fetched the first time a user reads an API
+//! document or starts from an exchange CCXT knows, so that the YAML parser, the scan, the review
+//! of its proposals and the CCXT table never weigh on the first load. For documents, the app
+//! hands over the files' text and its case; this scans them, renders the review (plain DOM, see
+//! review.rs) and what became of it (panel.rs) into the element it is given, and calls back with
+//! the answers the user accepts. For CCXT, it lists the exchanges and starts a case from one.
 
+mod panel;
 mod review;
 
 use js_sys::Function;
 use scope_core::Case;
 use scope_core::maturity::rubric;
+use scope_core::prefill::ccxt;
 use scope_core::prefill::review::rows;
+use scope_core::support::date::Date;
 use wasm_bindgen::prelude::*;
-
-/// An open review: close it to take it out of the page.
-#[wasm_bindgen]
-pub struct Review {
-    mounted: Option<review::Mounted>,
-}
-
-#[wasm_bindgen]
-impl Review {
-    pub fn close(&mut self) {
-        if let Some(m) = self.mounted.take() {
-            m.remove();
-        }
-    }
-}
+use web_sys::Element;
 
 /// Scans `documents_json` (`[{name, text}]`) for `case_json`'s market and renders the review into
-/// `host`. `on_accept` gets the accepted answers as JSON, `[[item, answer, source], ...]`;
-/// `on_dismiss` gets nothing. Throws with the reason when no document can be read, or when the
-/// case is not valid.
-#[wasm_bindgen(js_name = openReview)]
-pub fn open_review(
-    host: web_sys::Element,
+/// `host`, in place of whatever this module showed there before. `on_accept` gets the accepted
+/// answers as JSON, `[[item, answer, source], ...]`. `refused_json` lists the files not read
+/// (why, named). What goes wrong (no document readable, a case that is not valid) is said in
+/// `host`.
+#[wasm_bindgen(js_name = readDocuments)]
+pub fn read_documents(
+    host: Element,
     documents_json: &str,
     refused_json: &str,
     case_json: &str,
     on_accept: Function,
-    on_dismiss: Function,
-) -> Result<Review, JsError> {
-    let case = Case::from_json(case_json).map_err(|e| JsError::new(&e.to_string()))?;
-    let market = case.connector.market;
-    let p =
-        scope_scan::scan_documents_json(documents_json, market).map_err(|e| JsError::new(&e))?;
+) {
+    panel::reset(&host);
     let refused: Vec<String> = serde_json::from_str(refused_json).unwrap_or_default();
-    let content = review::Content {
-        rows: rows(&p, &case, market),
-        documents: p.documents.clone(),
-        refused,
-        not_found: p
-            .not_found
-            .iter()
-            .filter_map(|id| rubric::item(id).map(|i| i.label))
-            .collect(),
-    };
-    let accept = move |accepted: Vec<(String, scope_core::case::Answer, String)>| {
-        let list: Vec<[&str; 3]> = accepted
-            .iter()
-            .map(|(item, answer, source)| [item.as_str(), answer.as_str(), source.as_str()])
-            .collect();
-        let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".into());
-        let _ = on_accept.call1(&JsValue::NULL, &JsValue::from_str(&json));
-    };
-    let dismiss = move || {
-        let _ = on_dismiss.call0(&JsValue::NULL);
-    };
-    let mounted = review::mount(&host, content, accept, dismiss)
-        .map_err(|e| JsError::new(&format!("the review could not be shown: {e:?}")))?;
-    Ok(Review {
-        mounted: Some(mounted),
-    })
+    let content = Case::from_json(case_json)
+        .map_err(|e| e.to_string())
+        .and_then(|case| {
+            let market = case.connector.market;
+            let p = scope_scan::scan_documents_json(documents_json, market)?;
+            Ok(review::Content {
+                rows: rows(&p, &case, market),
+                documents: p.documents.clone(),
+                refused,
+                not_found: p
+                    .not_found
+                    .iter()
+                    .filter_map(|id| rubric::item(id).map(|i| i.label))
+                    .collect(),
+            })
+        });
+    match content {
+        Ok(content) => panel::open(&host, content, on_accept),
+        Err(why) => panel::problem(&host, &why),
+    }
+}
+
+/// The case's answers changed: an open review closes rather than accept against answers it did
+/// not show.
+#[wasm_bindgen(js_name = answersChanged)]
+pub fn answers_changed(host: Element) {
+    panel::answers_changed(&host);
+}
+
+/// The app's panel is going away: drop what this module holds for it.
+#[wasm_bindgen(js_name = closeDocuments)]
+pub fn close_documents(host: Element) {
+    panel::reset(&host);
+}
+
+/// The names of the exchanges CCXT knows, for the search's suggestions.
+#[wasm_bindgen(js_name = ccxtNames)]
+pub fn ccxt_names() -> Vec<String> {
+    ccxt::exchanges()
+        .into_iter()
+        .map(|e| e.name.to_string())
+        .collect()
+}
+
+/// A new case started from the exchange `query` names (a name or CCXT id) as of `today`
+/// (YYYY-MM-DD): `[case JSON, what to tell the user]`. Throws with why when no single exchange
+/// matches.
+#[wasm_bindgen(js_name = ccxtStart)]
+pub fn ccxt_start(query: &str, today: &str) -> Result<Vec<String>, JsError> {
+    let as_of: Date = today
+        .parse()
+        .map_err(|_| JsError::new(&format!("today: {today:?} is not a date")))?;
+    let exchange = ccxt::pick(query).map_err(|why| JsError::new(&why))?;
+    let case = exchange.start_case(as_of);
+    let note = exchange.start_note(&case);
+    Ok(vec![case.to_json(), note])
 }

@@ -1,6 +1,7 @@
-// Loads the API-document reader (web/pkg-scan, built from crates/scope-scan-web) the first time
-// it is needed. wasm-bindgen copies this file to pkg/snippets/<crate>-<hash>/js/, so the module
-// sits four folders up, beside pkg/, wherever the app or a widget is hosted.
+// Loads the reader module (web/pkg-scan, built from crates/scope-scan-web) the first time it is
+// needed: to read an API document, or to start from an exchange CCXT knows. wasm-bindgen copies
+// this file to pkg/snippets/<crate>-<hash>/js/, so the module sits four folders up, beside
+// pkg/, wherever the app or a widget is hosted.
 let reader;
 
 function load() {
@@ -17,14 +18,83 @@ function load() {
   return reader;
 }
 
-// Scans the documents and renders the review into `host`; resolves with the review (its
-// close() takes it out of the page), rejects with the reader's message or the loader's.
-export async function openReview(host, documentsJson, refusedJson, caseJson, onAccept, onDismiss) {
-  const module = await load();
-  return module.openReview(host, documentsJson, refusedJson, caseJson, onAccept, onDismiss);
+// The reader's words for what went wrong: a thrown Error's message, or why the module could not
+// be fetched or stopped.
+function message(err) {
+  const text = err instanceof Error ? err.message : String(err ?? '');
+  if (!text || text.includes('dynamically imported module') || text.includes('Failed to fetch')) {
+    return 'the reader could not be loaded: it is fetched the first time a document is read or a case is started from CCXT, so that needs the network (or an earlier visit that used it)';
+  }
+  if (err instanceof WebAssembly.RuntimeError || text === 'unreachable') {
+    return 'the reader stopped (out of memory?): the document may be too large for this browser';
+  }
+  return text;
 }
 
-// Takes an open review out of the page.
-export function closeReview(review) {
-  review?.close();
+function say(host, text) {
+  const p = host.ownerDocument.createElement('p');
+  p.className = 'problem';
+  p.setAttribute('role', 'alert');
+  p.setAttribute('data-testid', 'scan-problem');
+  p.textContent = `Not read: ${text}`;
+  host.replaceChildren(p);
+}
+
+// Reads the documents (`[{name, text}]` as JSON) against the case and shows the review, or what
+// went wrong, in `host`; `onAccept` gets the accepted answers as JSON. `refusedJson` lists the
+// files not read (why, named); when no document is left, that is all there is to say.
+export function readDocuments(host, documentsJson, refusedJson, names, caseJson, onAccept) {
+  if (!names) {
+    say(host, JSON.parse(refusedJson).join('; '));
+    return;
+  }
+  const p = host.ownerDocument.createElement('p');
+  p.className = 'note';
+  p.setAttribute('role', 'status');
+  p.textContent = `Reading ${names}...`;
+  host.replaceChildren(p);
+  load()
+    .then((module) => module.readDocuments(host, documentsJson, refusedJson, caseJson, onAccept))
+    .catch((err) => say(host, message(err)));
+}
+
+// The answers changed: an open review closes. Nothing to do before the reader has loaded.
+export function answersChanged(host) {
+  reader?.then((module) => module.answersChanged(host)).catch(() => {});
+}
+
+// The panel is going away.
+export function closeDocuments(host) {
+  reader?.then((module) => module.closeDocuments(host)).catch(() => {});
+}
+
+// Fills the search's suggestions (its datalist) with the exchanges CCXT knows, once.
+export function ccxtSuggest(input) {
+  const list = input.list;
+  if (!list || list.childElementCount) return;
+  load()
+    .then((module) => {
+      if (list.childElementCount) return;
+      for (const name of module.ccxtNames()) {
+        const option = list.ownerDocument.createElement('option');
+        option.value = name;
+        list.append(option);
+      }
+    })
+    .catch(() => {});
+}
+
+// `[case JSON, note]` for the exchange the form's search names, or null while an earlier start
+// from this form is still loading; rejects with the reader's words.
+export async function ccxtStart(form, today) {
+  const button = form.querySelector('button');
+  if (button.disabled) return null;
+  button.disabled = true;
+  try {
+    return (await load()).ccxtStart(form.querySelector('input').value, today);
+  } catch (err) {
+    throw new Error(message(err));
+  } finally {
+    button.disabled = false;
+  }
 }

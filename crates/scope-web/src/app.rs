@@ -140,17 +140,6 @@ pub fn App(props: &AppProps) -> Html {
     let on_add =
         dispatch.reform(|(case, what): (Case, String)| WorkbenchAction::Add(vec![case], what));
     let notify = dispatch.reform(|n: String| WorkbenchAction::Notice(Some(n)));
-    let on_start_ccxt =
-        dispatch.reform(
-            |query: String| match scope_core::prefill::ccxt::pick(&query) {
-                Ok(exchange) => {
-                    let case = exchange.start_case(today());
-                    let note = exchange.start_note(&case);
-                    WorkbenchAction::Add(vec![case], note)
-                }
-                Err(why) => WorkbenchAction::Notice(Some(why)),
-            },
-        );
     let on_export = {
         let (valid, current) = (s.valid().clone(), s.is_current());
         let (workspace, notify) = (b.workspace.clone(), notify.clone());
@@ -250,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="banner warning" role="alert" data-testid="save-error">{ format!("Not saved: {e}. Download your cases to keep them.") }</div>
             }
             { notice }
-            <CaseBar session={s.clone()} {on_edit} {on_new} {on_add} {on_start_ccxt} />
+            <CaseBar session={s.clone()} {on_edit} {on_new} {on_add} on_notice={notify.clone()} />
             if props.tool.is_none() { <ToolNav current={tool} {on_select} /> }
             <div
                 class="tool-panel"

@@ -1,6 +1,7 @@
-//! The API-document reader, a wasm module of its own (crates/scope-scan-web) loaded on first use
-//! by `js/scanner.js`: it scans the documents and renders the review of its proposals into an
-//! element of this app. The first load of the app carries none of it.
+//! The reader, a wasm module of its own (crates/scope-scan-web) loaded on first use by
+//! `js/scanner.js`: it scans API documents and renders the review of its proposals, and what
+//! became of it, into an element of this app; it holds the CCXT table and starts cases from it.
+//! The first load of the app carries none of it.
 
 use js_sys::futures::JsFuture;
 use scope_core::case::Answer;
@@ -8,18 +9,28 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/scanner.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = openReview)]
-    fn open_review_js(
+    #[wasm_bindgen(js_name = readDocuments)]
+    fn read_documents_js(
         host: &web_sys::Element,
         documents_json: String,
         refused_json: String,
+        names: String,
         case_json: String,
         on_accept: &JsValue,
-        on_dismiss: &JsValue,
-    ) -> js_sys::Promise;
+    );
 
-    #[wasm_bindgen(js_name = closeReview)]
-    pub fn close_review(review: &JsValue);
+    #[wasm_bindgen(js_name = answersChanged)]
+    pub fn answers_changed(host: &web_sys::Element);
+
+    #[wasm_bindgen(js_name = closeDocuments)]
+    pub fn close_documents(host: &web_sys::Element);
+
+    /// Fills the search's suggestions once the reader has loaded.
+    #[wasm_bindgen(js_name = ccxtSuggest)]
+    pub fn ccxt_suggest(input: &web_sys::EventTarget);
+
+    #[wasm_bindgen(js_name = ccxtStart)]
+    fn ccxt_start_js(form: &web_sys::EventTarget, today: String) -> js_sys::Promise;
 }
 
 /// One document as the reader takes it.
@@ -29,27 +40,24 @@ struct Document<'a> {
     text: &'a str,
 }
 
-/// Scans `documents` (name, text) against the case (its JSON) and opens the review in `host`;
-/// `refused` lists files not read (why, named). The review, to close later, or why not.
-pub async fn open_review(
+/// Scans `documents` (name, text) against the case (its JSON) and shows the review in `host`;
+/// `refused` lists files not read (why, named). `on_accept` gets the accepted answers' JSON.
+pub fn read_documents(
     host: &web_sys::Element,
     documents: &[(String, String)],
     refused: &[String],
     case_json: String,
     on_accept: &JsValue,
-    on_dismiss: &JsValue,
-) -> Result<JsValue, String> {
+) {
     let list: Vec<Document<'_>> = documents
         .iter()
         .map(|(name, text)| Document { name, text })
         .collect();
-    let json = serde_json::to_string(&list).map_err(|e| e.to_string())?;
-    let refused = serde_json::to_string(refused).map_err(|e| e.to_string())?;
-    JsFuture::from(open_review_js(
-        host, json, refused, case_json, on_accept, on_dismiss,
-    ))
-    .await
-    .map_err(|e| message(&e))
+    let names: Vec<&str> = list.iter().map(|d| d.name).collect();
+    // Writing strings and string lists cannot fail.
+    let json = serde_json::to_string(&list).unwrap_or_default();
+    let refused = serde_json::to_string(refused).unwrap_or_default();
+    read_documents_js(host, json, refused, names.join(", "), case_json, on_accept);
 }
 
 /// The accepted answers as the review hands them over, `[[item, answer, source], ...]`.
@@ -71,20 +79,25 @@ pub fn accepted(json: &str) -> Vec<(String, Answer, String)> {
         .collect()
 }
 
-/// An error's message: a thrown Error's, or the value as text. The browser's words for a module
-/// it could not fetch become the reader's.
-fn message(e: &JsValue) -> String {
-    let text = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_default();
-    if text.is_empty() || text.contains("dynamically imported module") {
-        return "the document reader could not be loaded: it is fetched the first time a document is read, so that needs the network (or a visit that read one before)".into();
+/// A new case's JSON and what to tell the user, for the exchange the form's search names; `None`
+/// while an earlier start from the form is still under way; or why not.
+pub async fn ccxt_start(
+    form: &web_sys::EventTarget,
+    today: String,
+) -> Result<Option<(String, String)>, String> {
+    let pair = JsFuture::from(ccxt_start_js(form, today))
+        .await
+        .map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
+        })?;
+    if pair.is_null() {
+        return Ok(None);
     }
-    if text == "unreachable" {
-        // A wasm trap: the reader ran out of memory or stopped on a bug of its own.
-        return "the document reader stopped (out of memory?): the document may be too large for this browser".into();
+    let pair = js_sys::Array::from(&pair);
+    match (pair.get(0).as_string(), pair.get(1).as_string()) {
+        (Some(case), Some(note)) => Ok(Some((case, note))),
+        _ => Err("the reader's answer was not a case".into()),
     }
-    text
 }

@@ -16,8 +16,8 @@ pub struct CaseBarProps {
     pub on_new: Callback<()>,
     /// Adds a case (an example) to the workspace, with what to tell the user.
     pub on_add: Callback<(scope_core::Case, String)>,
-    /// Starts a new case from an exchange CCXT knows (its name or id as typed).
-    pub on_start_ccxt: Callback<String>,
+    /// Tells the user something (why no case was started from CCXT).
+    pub on_notice: Callback<String>,
 }
 
 fn options<T: Copy>(
@@ -117,7 +117,7 @@ pub fn CaseBar(props: &CaseBarProps) -> Html {
                 { text(TextField::Launched, "Launched", Some("YYYY-MM")) }
                 { text(TextField::AsOf, "As of", Some("YYYY-MM-DD: ages are computed against this day")) }
                 <SelectInput id="cs-start" label="Load" options={starts} value="" on_change={on_start} />
-                <CcxtStart on_start={props.on_start_ccxt.clone()} />
+                <CcxtStart on_start={props.on_add.clone()} on_problem={props.on_notice.clone()} />
             </div>
             <div class="case-switches">
                 <Choice

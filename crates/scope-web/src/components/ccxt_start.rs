@@ -1,35 +1,54 @@
 //! "Start from an exchange CCXT knows": a search over the exchanges in scope-core's CCXT table
-//! (the browser's own suggestion list), and a button that starts a new case from one.
+//! (the browser's own suggestion list), and a button that starts a new case from one. The table
+//! is in the reader module, fetched when the search is first focused: the suggestions come a
+//! moment later, and a start waits for it (the button is disabled meanwhile).
 
+use js_sys::futures::spawn_local;
 use yew::prelude::*;
 
-use crate::components::field::on_input;
+use crate::scanner;
+use crate::state::today;
 
 #[derive(Properties, PartialEq)]
 pub struct CcxtStartProps {
-    /// What the user typed or picked: an exchange's name or CCXT id.
-    pub on_start: Callback<String>,
+    /// The new case, and what to tell the user.
+    pub on_start: Callback<(scope_core::Case, String)>,
+    /// Why no case was started.
+    pub on_problem: Callback<String>,
 }
 
 #[component]
 pub fn CcxtStart(props: &CcxtStartProps) -> Html {
-    let query = use_state(String::new);
-    // The list is the same on every render: built once.
-    let names = use_memo((), |()| {
-        scope_core::prefill::ccxt::exchanges()
-            .into_iter()
-            .map(|e| e.name)
-            .collect::<Vec<_>>()
+    let onfocus = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target() {
+            scanner::ccxt_suggest(&input);
+        }
     });
-    let oninput = {
-        let query = query.clone();
-        on_input(move |text| query.set(text))
-    };
     let onsubmit = {
-        let (query, on_start) = (query.clone(), props.on_start.clone());
+        let (on_start, on_problem) = (props.on_start.clone(), props.on_problem.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            on_start.emit((*query).clone());
+            let Some(form) = e.target() else {
+                return;
+            };
+            let (on_start, on_problem) = (on_start.clone(), on_problem.clone());
+            spawn_local(async move {
+                let started = scanner::ccxt_start(&form, today().to_string()).await;
+                let started = started.and_then(|start| {
+                    start
+                        .map(|(json, note)| {
+                            scope_core::Case::from_json(&json)
+                                .map(|case| (case, note))
+                                .map_err(|e| e.to_string())
+                        })
+                        .transpose()
+                });
+                match started {
+                    Ok(Some(start)) => on_start.emit(start),
+                    Ok(None) => {}
+                    Err(why) => on_problem.emit(why),
+                }
+            });
         })
     };
     html! {
@@ -37,12 +56,11 @@ pub fn CcxtStart(props: &CcxtStartProps) -> Html {
             <label for="cs-ccxt">{ "Start from an exchange CCXT knows" }</label>
             <div class="ccxt-row">
                 <input id="cs-ccxt" type="search" list="cs-ccxt-exchanges" autocomplete="off"
-                    placeholder="Binance, Kraken, OKX..." value={(*query).clone()} {oninput} />
+                    placeholder="Binance, Kraken, OKX..." {onfocus} />
                 <button type="submit" class="small">{ "Start" }</button>
             </div>
-            <datalist id="cs-ccxt-exchanges">
-                { for names.iter().map(|n| html! { <option value={*n} /> }) }
-            </datalist>
+            // Filled by the reader when the search is first focused.
+            <datalist id="cs-ccxt-exchanges"></datalist>
         </form>
     }
 }
