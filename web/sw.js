@@ -30,9 +30,13 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
 });
 
-// A wasm file named by its hash, and the name it has without the hash: a new build's copy
-// replaces the kept copy of the earlier one, which is never asked for again.
-const HASHED = /^(.*_bg)\.[0-9a-f]+\.wasm$/;
+// A file named by its hash (a wasm, or the reader's loader), and the name it has without the
+// hash: a new build's copy replaces the kept copy of the earlier one, never asked for again.
+const HASHED = /^(.*)\.[0-9a-f]{16}(\.(?:wasm|js))$/;
+const stemOf = (url) => {
+  const m = new URL(url).pathname.match(HASHED);
+  return m && m[1] + m[2];
+};
 const LOADER = /\/pkg\/scope_web\.js$/;
 
 // A new loader waiting for its wasm, by the wasm's address.
@@ -62,16 +66,17 @@ async function keep(request, response) {
     await cache.put(...loader);
     await dropOthers(cache, request.url);
   } else if (HASHED.test(path) && !/scope_web_bg/.test(path)) {
-    // The reader's wasm, whose loader is only ever read with it: switched when it arrives.
+    // The reader's loader or wasm (the app's glue names the loader of its own build).
     await dropOthers(cache, request.url);
   }
 }
 
-/** Drops the kept copies of `current`'s wasm under other hashes: they are never asked for again. */
+/** Drops the kept copies of `current` under other hashes: they are never asked for again. */
 async function dropOthers(cache, current) {
-  const stem = new URL(current).pathname.match(HASHED)?.[1];
+  const stem = stemOf(current);
+  if (!stem) return;
   for (const kept of await cache.keys()) {
-    if (kept.url !== current && new URL(kept.url).pathname.match(HASHED)?.[1] === stem) await cache.delete(kept);
+    if (kept.url !== current && stemOf(kept.url) === stem) await cache.delete(kept);
   }
 }
 

@@ -125,6 +125,7 @@ describe('prefill', () => {
     const notice = page.getByRole('status').filter({ hasText: 'Started a case for Kraken from CCXT' });
     await notice.waitFor();
     assert.match(await notice.textContent(), /Hummingbot already has a connector for it \(kraken\)/);
+    assert.equal(await page.getByLabel('Start from an exchange CCXT knows').inputValue(), '', 'emptied for the next');
     assert.equal(await page.getByLabel('Exchange', { exact: true }).inputValue(), 'Kraken');
     assert.equal(await page.getByLabel('Order book snapshot (required)').inputValue(), 'partial');
     assert.match(await page.locator('[data-item=rest_order_book] [data-testid=answer-source]').textContent(), /From CCXT 4\.\d+\.\d+ \(kraken\): CCXT implements it: available, but how well it is documented is not known/);
@@ -159,12 +160,12 @@ describe('prefill', () => {
     await page.locator('#cs-api-document').setInputFiles(fixture('ws_asyncapi.yaml'));
     const problem = page.getByTestId('scan-problem');
     await problem.waitFor();
-    assert.match(await problem.textContent(), /^Not read: the reader could not be loaded: it is fetched the first time/);
+    assert.match(await problem.textContent(), /^Not read: the document reader could not be fetched: it comes the first time it is used/);
     const edit = page.getByRole('button', { name: 'Edit case' });
     if (await edit.isVisible()) await edit.click();
     await page.getByLabel('Start from an exchange CCXT knows').fill('Kraken');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'the reader could not be loaded' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'The list of exchanges CCXT knows could not be fetched' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Start', exact: true }).isEnabled(), true);
     // The network is back: the same panel reads the document.
     await context.unroute('**/pkg-scan/**');
@@ -172,6 +173,73 @@ describe('prefill', () => {
     await page.getByTestId('scan-review').waitFor();
     assert.equal(await problem.count(), 0);
     assert.deepEqual(problems.filter((p) => !/request failed: .*pkg-scan|Failed to load resource: net::ERR_FAILED/.test(p)), []);
+    await context.close();
+  });
+
+  test('a start that waits for the reader says so, and starts one case however often it is pressed', async () => {
+    const { context, page, problems } = await watchedPage(browser, { serviceWorkers: 'block' });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route('**/pkg-scan/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(APP_URL);
+    const edit = page.getByRole('button', { name: 'Edit case' });
+    if (await edit.isVisible()) await edit.click();
+    const search = page.getByLabel('Start from an exchange CCXT knows');
+    await search.fill('Kraken');
+    await search.press('Enter');
+    await search.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Starting a case from CCXT...' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Start', exact: true }).isDisabled(), true);
+    release();
+    await page.getByRole('status').filter({ hasText: 'Started a case for Kraken from CCXT' }).waitFor();
+    await page.waitForFunction(() => (localStorage.getItem('connector-scope/workspace') || '').includes('Kraken'));
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('connector-scope/workspace')));
+    assert.equal(stored.cases.filter((c) => c.case.exchange.name === 'Kraken').length, 1);
+    assert.equal(await page.getByRole('button', { name: 'Start', exact: true }).isEnabled(), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('what the reader is given by a user stays in its place: long and empty names, refusals, scripts', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 800 } });
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(APP_URL);
+    const text = (await import('node:fs')).readFileSync(fixture('ws_asyncapi.yaml'));
+    // A long file name wraps inside the phone's width, in the review and its status.
+    await page.locator('#cs-api-document').setInputFiles({ name: `${'binance_spot_api_openapi_specification_v3_'.repeat(4)}.yaml`, mimeType: 'text/yaml', buffer: text });
+    await page.getByTestId('scan-review').waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scroll');
+    // All files refused while a review is open: the review goes, and a later change of answers
+    // says nothing of it.
+    await page.evaluate(() => {
+      const big = new File([new Uint8Array(17 * 1024 * 1024)], 'huge.yaml');
+      const input = document.querySelector('#cs-api-document');
+      const dt = new DataTransfer();
+      dt.items.add(big);
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.getByTestId('scan-problem').waitFor();
+    assert.equal(await page.getByTestId('scan-review').count(), 0);
+    await page.getByLabel('Order book snapshot (required)').selectOption('partial');
+    assert.equal(await page.getByTestId('scan-accepted').count(), 0, 'no note of a review that was not open');
+    // A file without a name is still read.
+    await page.locator('#cs-api-document').setInputFiles({ name: '', mimeType: 'text/yaml', buffer: text });
+    await page.getByTestId('scan-review').waitFor();
+    // A search nothing can match says so at once, and a quote cannot reverse the notice.
+    const edit = page.getByRole('button', { name: 'Edit case' });
+    if (await edit.isVisible()) await edit.click();
+    await page.getByLabel('Start from an exchange CCXT knows').fill('\u202e🚀');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Latin letters and digits' });
+    await notice.waitFor();
+    assert.ok(!(await notice.textContent()).includes('\u202e'));
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scroll');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });

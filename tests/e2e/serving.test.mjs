@@ -80,11 +80,20 @@ describe('serving', () => {
       assert.equal(r.headers['cache-control'], 'no-cache', path);
       assert.ok(r.headers.etag, `${path} has an ETag`);
     }
-    // The document reader's module, fetched later, is hashed too.
-    const loader = (await get('/pkg-scan/scope_scan.js')).body.toString();
-    const reader = loader.match(/scope_scan_bg\.[0-9a-f]{16}\.wasm/);
+    // The reader's module, fetched later, is hashed too, loader and wasm: the app's snippet names
+    // the loader of its own build.
+    const app = (await get('/pkg/scope_web.js')).body.toString();
+    const snippet = app.match(/snippets\/[^'"]+\/scanner\.js/);
+    assert.ok(snippet, 'the app imports its reader glue');
+    const glue = (await get(`/pkg/${snippet[0]}`)).body.toString();
+    const loaderName = glue.match(/scope_scan\.[0-9a-f]{16}\.js/);
+    assert.ok(loaderName, 'the glue names the reader loader by hash');
+    const loaderReply = await get(`/pkg-scan/${loaderName[0]}`);
+    assert.match(loaderReply.headers['cache-control'], /immutable/);
+    const reader = loaderReply.body.toString().match(/scope_scan_bg\.[0-9a-f]{16}\.wasm/);
     assert.ok(reader, 'the reader loader names its wasm by hash');
     assert.match((await get(`/pkg-scan/${reader[0]}`)).headers['cache-control'], /immutable/);
+    assert.equal((await get('/pkg-scan/scope_scan.js')).status, 404);
     // A build's plain name is not served: nothing can cache a stale copy under it.
     assert.equal((await get('/pkg/scope_web_bg.wasm')).status, 404);
   });

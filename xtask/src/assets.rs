@@ -65,6 +65,55 @@ pub fn fingerprint(dir: &Path, name: &str) -> Result<String, String> {
     Ok(hashed)
 }
 
+/// Renames a loader `dir/{name}.js` (its wasm already hashed) to `{name}.<hash>.js`, removes the
+/// copies of earlier builds, and points the one reference to it among the `importers` at the new
+/// name: an app and a module it loads later then always come from the same build. The new name.
+pub fn fingerprint_loader(dir: &Path, name: &str, importers: &[PathBuf]) -> Result<String, String> {
+    let loader = dir.join(format!("{name}.js"));
+    let bytes = std::fs::read(&loader).map_err(|e| format!("{}: {e}", loader.display()))?;
+    let hashed = format!("{name}.{}.js", sha256_hex(&bytes, HASH_DIGITS));
+    for stale in loader_copies(dir, name)? {
+        if stale != hashed {
+            remove_with_encodings(&dir.join(stale))?;
+        }
+    }
+    std::fs::rename(&loader, dir.join(&hashed))
+        .map_err(|e| format!("cannot rename {}: {e}", loader.display()))?;
+    let plain = format!("/{name}.js'");
+    let mut found = 0;
+    for file in importers {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let n = text.matches(&plain).count();
+        if n > 0 {
+            found += n;
+            write_atomically(
+                file,
+                text.replace(&plain, &format!("/{hashed}'")).as_bytes(),
+            )?;
+        }
+    }
+    if found != 1 {
+        return Err(format!(
+            "{found} imports of {name}.js where one was expected: the loader of {} changed shape",
+            dir.display()
+        ));
+    }
+    Ok(hashed)
+}
+
+/// The hashed loader `{name}.<hash>.js` in `dir`: exactly one after a build.
+pub fn hashed_loader(dir: &Path, name: &str) -> Result<String, String> {
+    let found = loader_copies(dir, name)?;
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(format!(
+            "{} hashed {name}.<hash>.js in {} where one was expected (build again)",
+            found.len(),
+            dir.display()
+        )),
+    }
+}
+
 /// The hashed wasm of `name` in `dir`: exactly one after a build.
 pub fn hashed_wasm(dir: &Path, name: &str) -> Result<String, String> {
     let found = hashed_copies(dir, name)?;
@@ -82,13 +131,22 @@ pub fn hashed_wasm(dir: &Path, name: &str) -> Result<String, String> {
 }
 
 fn hashed_copies(dir: &Path, name: &str) -> Result<Vec<String>, String> {
-    let prefix = format!("{name}_bg.");
+    hashed_files(dir, &format!("{name}_bg."), ".wasm")
+}
+
+fn loader_copies(dir: &Path, name: &str) -> Result<Vec<String>, String> {
+    hashed_files(dir, &format!("{name}."), ".js")
+}
+
+/// The files of `dir` named `{prefix}<hash>{ext}`, sorted.
+fn hashed_files(dir: &Path, prefix: &str, ext: &str) -> Result<Vec<String>, String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut found: Vec<String> = entries
         .filter_map(Result::ok)
         .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|f| f.starts_with(&prefix) && f.ends_with(".wasm") && is_hashed(f))
+        .filter(|f| f.starts_with(prefix) && f.ends_with(ext) && is_hashed(f))
+        .filter(|f| f.len() == prefix.len() + HASH_DIGITS + ext.len())
         .collect();
     found.sort();
     Ok(found)
@@ -263,6 +321,31 @@ mod tests {
         assert!(!is_hashed("a.0123456789abcdeg.wasm"));
         assert!(!is_hashed("0123456789abcdef.wasm"));
         assert!(!is_hashed("a.0123456789abcde.wasm"));
+    }
+
+    #[test]
+    fn a_hashed_loader_is_what_its_importer_names() {
+        let dir = std::env::temp_dir().join(format!("xtask-loader-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("snippet")).unwrap();
+        let importer = dir.join("snippet/glue.js");
+        let stale = dir.join("reader.0123456789abcdef.js");
+        std::fs::write(&stale, "old").unwrap();
+        std::fs::write(dir.join("reader.js"), "export const v = 2;").unwrap();
+        std::fs::write(&importer, "import('../reader.js');").unwrap();
+        let hashed = fingerprint_loader(&dir, "reader", std::slice::from_ref(&importer)).unwrap();
+        assert!(is_hashed(&hashed), "{hashed}");
+        assert_eq!(hashed_loader(&dir, "reader").unwrap(), hashed);
+        assert!(!dir.join("reader.js").exists() && !stale.exists());
+        assert_eq!(
+            std::fs::read_to_string(&importer).unwrap(),
+            format!("import('../{hashed}');")
+        );
+        // An importer that no longer names the loader is a build error, not a silent skew.
+        std::fs::write(dir.join("reader.js"), "export const v = 3;").unwrap();
+        std::fs::write(&importer, "import('../other.js');").unwrap();
+        assert!(fingerprint_loader(&dir, "reader", &[importer]).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -36,8 +36,9 @@ pub fn pkg_dir() -> PathBuf {
     root().join("web/pkg")
 }
 
-/// The scanner's module (crates/scope-scan-web), loaded by the app only when a user reads an
-/// API document: `web/pkg-scan/scope_scan.js` and `scope_scan_bg.<hash>.wasm`.
+/// The reader's module (crates/scope-scan-web), loaded by the app only when a user reads an API
+/// document or starts from CCXT: `web/pkg-scan/scope_scan.<hash>.js` and
+/// `scope_scan_bg.<hash>.wasm`.
 pub const SCAN_OUT_NAME: &str = "scope_scan";
 
 pub fn scan_pkg_dir() -> PathBuf {
@@ -54,8 +55,16 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
         SCAN_OUT_NAME,
         profile,
     )?;
-    copy_example_cases(&root)?;
+    // The reader's loader gets a hashed name too, and the app's snippet imports that name: an
+    // app never loads a reader of another build (a kept copy offline, a tab open across a
+    // deploy).
     let web = root.join("web");
+    let importers: Vec<PathBuf> = snippets(&web.join("pkg/snippets"), "pkg/snippets")
+        .iter()
+        .map(|f| web.join(f))
+        .collect();
+    assets::fingerprint_loader(&scan_pkg_dir(), SCAN_OUT_NAME, &importers)?;
+    copy_example_cases(&root)?;
     write_app_page(&web, &prerender(tools)?)?;
     let effort = match profile {
         Profile::Release => Effort::Best,
@@ -479,8 +488,8 @@ pub struct Transfer {
 }
 
 /// The files the app's page loads (`app`), or a docs page embedding one tool (`embed`).
-/// What a page fetches. `Reader`: the document reader's module, fetched only when a user reads an
-/// API document.
+/// What a page fetches. `Reader`: the reader's module, fetched only when a user reads an API
+/// document or starts from CCXT.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     App,
@@ -502,11 +511,15 @@ pub fn transfer(page: Page) -> Result<Vec<Transfer>, String> {
             "favicon.svg",
             "pkg/scope_web.js",
         ],
-        Page::Reader => vec!["pkg-scan/scope_scan.js"],
+        Page::Reader => vec![],
     }
     .into_iter()
     .map(str::to_string)
     .collect();
+    if page == Page::Reader {
+        let loader = assets::hashed_loader(&web.join("pkg-scan"), SCAN_OUT_NAME)?;
+        files.push(format!("pkg-scan/{loader}"));
+    }
     files.push(match page {
         Page::Reader => format!(
             "pkg-scan/{}",

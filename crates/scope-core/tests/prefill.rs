@@ -254,6 +254,13 @@ fn picking_an_exchange_by_name_says_what_to_do_when_it_cannot() {
             .contains("No exchange in CCXT")
     );
     assert!(ccxt::pick("  ").unwrap_err().contains("Type an exchange"));
+    // Nothing a name is compared by matches nothing, not every exchange.
+    for query in ["🚀", "كراكن", "---", "ß"] {
+        let why = ccxt::pick(query).unwrap_err();
+        assert!(why.contains("Latin letters and digits"), "{query}: {why}");
+        assert_eq!(ccxt::unsearchable(query), Some(why));
+    }
+    assert_eq!(ccxt::unsearchable("Kraken"), None);
     let e = ccxt::find("binance").unwrap();
     let note = e.start_note(&e.start_case(as_of()));
     assert!(

@@ -19,14 +19,14 @@ function load() {
 }
 
 // The reader's words for what went wrong: a thrown Error's message, or why the module could not
-// be fetched or stopped.
-function message(err) {
+// be fetched (`what` names the part the user asked for) or stopped.
+function message(err, what) {
   const text = err instanceof Error ? err.message : String(err ?? '');
   if (!text || text.includes('dynamically imported module') || text.includes('Failed to fetch')) {
-    return 'the reader could not be loaded: it is fetched the first time a document is read or a case is started from CCXT, so that needs the network (or an earlier visit that used it)';
+    return `${what} could not be fetched: it comes the first time it is used, so that needs the network (or an earlier visit that used it); if the app was updated since this page was opened, reload it`;
   }
   if (err instanceof WebAssembly.RuntimeError || text === 'unreachable') {
-    return 'the reader stopped (out of memory?): the document may be too large for this browser';
+    return 'the document reader stopped (out of memory?): the document may be too large for this browser';
   }
   return text;
 }
@@ -45,7 +45,13 @@ function say(host, text) {
 // files not read (why, named); when no document is left, that is all there is to say.
 export function readDocuments(host, documentsJson, refusedJson, names, caseJson, onAccept) {
   if (!names) {
-    say(host, JSON.parse(refusedJson).join('; '));
+    // Nothing to read: an open review closes first, so that a change of answers says nothing of it.
+    const refused = JSON.parse(refusedJson).join('; ');
+    if (reader) {
+      reader.then((module) => module.closeDocuments(host)).finally(() => say(host, refused)).catch(() => {});
+    } else {
+      say(host, refused);
+    }
     return;
   }
   const p = host.ownerDocument.createElement('p');
@@ -55,7 +61,7 @@ export function readDocuments(host, documentsJson, refusedJson, names, caseJson,
   host.replaceChildren(p);
   load()
     .then((module) => module.readDocuments(host, documentsJson, refusedJson, caseJson, onAccept))
-    .catch((err) => say(host, message(err)));
+    .catch((err) => say(host, message(err, 'the document reader')));
 }
 
 // The answers changed: an open review closes. Nothing to do before the reader has loaded.
@@ -84,17 +90,21 @@ export function ccxtSuggest(input) {
     .catch(() => {});
 }
 
-// `[case JSON, note]` for the exchange the form's search names, or null while an earlier start
-// from this form is still loading; rejects with the reader's words.
-export async function ccxtStart(form, today) {
-  const button = form.querySelector('button');
-  if (button.disabled) return null;
-  button.disabled = true;
+// What the form's search holds.
+export function searchText(form) {
+  return form.querySelector('input')?.value ?? '';
+}
+
+// `[case JSON, note]` for the exchange `query` names (the form's search is emptied for the next,
+// unless it was changed meanwhile); rejects with the reader's words.
+export async function ccxtStart(form, query, today) {
+  let started;
   try {
-    return (await load()).ccxtStart(form.querySelector('input').value, today);
+    started = (await load()).ccxtStart(query, today);
   } catch (err) {
-    throw new Error(message(err));
-  } finally {
-    button.disabled = false;
+    throw new Error(message(err, 'The list of exchanges CCXT knows'));
   }
+  const input = form.querySelector('input');
+  if (input?.value === query) input.value = '';
+  return started;
 }

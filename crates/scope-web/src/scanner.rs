@@ -29,8 +29,12 @@ extern "C" {
     #[wasm_bindgen(js_name = ccxtSuggest)]
     pub fn ccxt_suggest(input: &web_sys::EventTarget);
 
+    /// What the CCXT form's search holds.
+    #[wasm_bindgen(js_name = searchText)]
+    pub fn search_text(form: &web_sys::EventTarget) -> String;
+
     #[wasm_bindgen(js_name = ccxtStart)]
-    fn ccxt_start_js(form: &web_sys::EventTarget, today: String) -> js_sys::Promise;
+    fn ccxt_start_js(form: &web_sys::EventTarget, query: &str, today: String) -> js_sys::Promise;
 }
 
 /// One document as the reader takes it.
@@ -53,7 +57,17 @@ pub fn read_documents(
         .iter()
         .map(|(name, text)| Document { name, text })
         .collect();
-    let names: Vec<&str> = list.iter().map(|d| d.name).collect();
+    // Never empty while there is a document: the reader takes no names for no documents.
+    let names: Vec<&str> = list
+        .iter()
+        .map(|d| {
+            if d.name.is_empty() {
+                "a file without a name"
+            } else {
+                d.name
+            }
+        })
+        .collect();
     // Writing strings and string lists cannot fail.
     let json = serde_json::to_string(&list).unwrap_or_default();
     let refused = serde_json::to_string(refused).unwrap_or_default();
@@ -79,25 +93,23 @@ pub fn accepted(json: &str) -> Vec<(String, Answer, String)> {
         .collect()
 }
 
-/// A new case's JSON and what to tell the user, for the exchange the form's search names; `None`
-/// while an earlier start from the form is still under way; or why not.
+/// A new case's JSON and what to tell the user, for the exchange `query` (typed in `form`)
+/// names; or why not.
 pub async fn ccxt_start(
     form: &web_sys::EventTarget,
+    query: &str,
     today: String,
-) -> Result<Option<(String, String)>, String> {
-    let pair = JsFuture::from(ccxt_start_js(form, today))
+) -> Result<(String, String), String> {
+    let pair = JsFuture::from(ccxt_start_js(form, query, today))
         .await
         .map_err(|e| {
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
                 .unwrap_or_default()
         })?;
-    if pair.is_null() {
-        return Ok(None);
-    }
     let pair = js_sys::Array::from(&pair);
     match (pair.get(0).as_string(), pair.get(1).as_string()) {
-        (Some(case), Some(note)) => Ok(Some((case, note))),
+        (Some(case), Some(note)) => Ok((case, note)),
         _ => Err("the reader's answer was not a case".into()),
     }
 }

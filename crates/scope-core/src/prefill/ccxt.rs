@@ -216,11 +216,27 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The one exchange `query` names: its id or name exactly (ignoring case), or the only match.
 /// Otherwise what to tell the user.
-pub fn pick(query: &str) -> Result<CcxtExchange, String> {
+/// Why `query` cannot name an exchange whatever the table holds (nothing typed, or nothing a
+/// name is compared by), or `None`. Reads no table: the app asks before fetching it.
+pub fn unsearchable(query: &str) -> Option<String> {
     let q = query.trim();
     if q.is_empty() {
-        return Err("Type an exchange's name to start from what CCXT knows of it.".into());
+        return Some("Type an exchange's name to start from what CCXT knows of it.".into());
     }
+    fold(q).is_empty().then(|| {
+        format!(
+            "No exchange in CCXT {} matches \"{}\": its names are written in Latin letters and digits.",
+            version(),
+            crate::support::escape::one_line(q, 40)
+        )
+    })
+}
+
+pub fn pick(query: &str) -> Result<CcxtExchange, String> {
+    if let Some(why) = unsearchable(query) {
+        return Err(why);
+    }
+    let q = query.trim();
     let found = search(q);
     if let Some(e) = found
         .iter()

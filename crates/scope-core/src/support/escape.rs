@@ -103,20 +103,32 @@ pub fn breaks_line(c: char) -> bool {
 }
 
 /// `text` made one line: characters that break a line become spaces, the ends trimmed, at most
-/// `max` characters.
+/// `max` characters; bidirectional controls are dropped, so a quote cannot reverse the sentence
+/// around it.
 pub fn one_line(text: &str, max: usize) -> String {
     let spaced: String = text
         .trim()
         .chars()
+        .filter(|c| !is_bidi_control(*c))
         .take(max)
         .map(|c| if breaks_line(c) { ' ' } else { c })
         .collect();
     spaced.trim().to_string()
 }
 
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_on_one_line_cannot_turn_the_sentence_around() {
+        assert_eq!(one_line("a\u{202e}bc\u{2066}d\u{200f}", 40), "abcd");
+        assert_eq!(one_line("x\ny", 40), "x y");
+    }
 
     #[test]
     fn markdown_text_stays_text() {

@@ -32,6 +32,8 @@ pub fn use_read_files(
     let readers = use_mut_ref(Vec::<FileReader>::new);
     let dragging = use_state(|| false);
     let read = Callback::from(move |files: web_sys::FileList| {
+        // A new choice replaces the last: its readers (and the text they hold) go.
+        readers.borrow_mut().clear();
         let n = files.length() as usize;
         let results: Rc<RefCell<Vec<Option<ReadFile>>>> = Rc::new(RefCell::new(vec![None; n]));
         let done = {
