@@ -7,14 +7,11 @@ const FILES = ['./', 'index.html', 'boot.js', 'app.js', 'styles.css', 'favicon.s
 // The wasm the app's module names (by a hash of its content).
 const APP_WASM = /scope_web_bg\.[0-9a-f]+\.wasm/;
 
-// The app's module names its wasm by a hash of its content, and imports wasm-bindgen's snippets
-// (the document reader's loader) under a folder named by a hash: both found in the module's
-// text and kept with the rest, so that the app starts offline.
+// The app's module names its wasm and wasm-bindgen's snippets (the reader's glue) by hashes of
+// their content: found in the module's text and kept with the rest, so that the app starts
+// offline.
 async function named() {
-  const text = await (await fetch('pkg/scope_web.js')).text();
-  const wasm = text.match(APP_WASM) || [];
-  const snippets = text.match(/snippets\/[\w./-]+\.js/g) || [];
-  return [...new Set([...wasm, ...snippets])].map((path) => `pkg/${path}`);
+  return namedBy(await (await fetch('pkg/scope_web.js')).text());
 }
 
 self.addEventListener('install', (event) => {
@@ -39,33 +36,46 @@ const stemOf = (url) => {
 };
 const LOADER = /\/pkg\/scope_web\.js$/;
 
-// A new loader waiting for its wasm, by the wasm's address.
-const waiting = new Map();
+// New loaders waiting for the files they name (their wasm and snippets):
+// [request, response, the addresses still missing, all it names].
+const waiting = [];
+
+// The addresses of the files the app's loader text names.
+function namedBy(text) {
+  const wasm = text.match(APP_WASM) || [];
+  // The modules it imports, not the wasm's import names (the snippets' names before hashing).
+  const snippets = [...text.matchAll(/from ['"]\.\/(snippets\/[\w./-]+\.js)['"]/g)].map((m) => m[1]);
+  return [...new Set([...wasm, ...snippets])].map((path) => new URL(`pkg/${path}`, self.registration.scope).href);
+}
 
 async function keep(request, response) {
   const cache = await caches.open(CACHE);
   const path = new URL(request.url).pathname;
   if (LOADER.test(path)) {
-    // The loader and the wasm it names are kept together or not at all: a new loader kept
-    // without its wasm (the visit cut off before the wasm arrived) would not start offline.
-    // It waits for the page's own request of the wasm (fetching it here would fetch it twice).
-    const named = (await response.clone().text()).match(APP_WASM);
-    const wasm = named && new URL(`pkg/${named[0]}`, self.registration.scope).href;
-    if (wasm && !(await cache.match(wasm))) {
-      waiting.set(wasm, [request, response]);
+    // The loader and the files it names are kept together or not at all: a new loader kept
+    // without its wasm or its snippets (the visit cut off before they arrived) would not start
+    // offline. It waits for the page's own requests of them (fetching them here would fetch
+    // them twice).
+    const named = namedBy(await response.clone().text());
+    const missing = [];
+    for (const url of named) if (!(await cache.match(url))) missing.push(url);
+    if (missing.length) {
+      waiting.push([request, response, new Set(missing), named]);
       return;
     }
     await cache.put(request, response);
-    if (wasm) await dropOthers(cache, wasm);
+    for (const url of named) await dropOthers(cache, url);
     return;
   }
   await cache.put(request, response);
-  const loader = waiting.get(request.url);
-  if (loader) {
-    waiting.delete(request.url);
-    await cache.put(...loader);
-    await dropOthers(cache, request.url);
-  } else if (HASHED.test(path) && !/scope_web_bg/.test(path)) {
+  for (const entry of [...waiting]) {
+    const [loader, loaderResponse, missing, named] = entry;
+    if (!missing.delete(request.url) || missing.size) continue;
+    waiting.splice(waiting.indexOf(entry), 1);
+    await cache.put(loader, loaderResponse);
+    for (const url of named) await dropOthers(cache, url);
+  }
+  if (HASHED.test(path) && /pkg-scan\//.test(path)) {
     // The reader's loader or wasm (the app's glue names the loader of its own build).
     await dropOthers(cache, request.url);
   }
@@ -76,7 +86,9 @@ async function dropOthers(cache, current) {
   const stem = stemOf(current);
   if (!stem) return;
   for (const kept of await cache.keys()) {
-    if (kept.url !== current && stemOf(kept.url) === stem) await cache.delete(kept);
+    // Other hashes, and the name without a hash that builds before hashing used.
+    const other = stemOf(kept.url) === stem || new URL(kept.url).pathname === stem;
+    if (kept.url !== current && other) await cache.delete(kept);
   }
 }
 

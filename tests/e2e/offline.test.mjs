@@ -111,4 +111,29 @@ describe('offline', () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'API maturity');
     await context.close();
   });
+
+  test('a new build whose glue never arrived is not kept: the kept copy still starts offline', async () => {
+    // The app's loader and the snippets it imports (the reader's glue) are one set, like the wasm.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(APP_URL);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction(async () => (await caches.keys()).length > 0);
+    const built = await (await context.request.get(new URL('pkg/scope_web.js', APP_URL).href)).text();
+    const glue = built.match(/snippets\/[^'"]+\/scanner\.[0-9a-f]{16}\.js/)[0];
+    const next = glue.replace(/\.[0-9a-f]{16}\.js$/, '.fedcba9876543210.js');
+    await context.route(/\/pkg\/scope_web\.js$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: built.replaceAll(glue, next) }),
+    );
+    await context.route(`**/pkg/${next}`, (route) => route.abort('connectionreset'));
+    await page.goto(APP_URL, { firstView: true });
+    await page.waitForFunction(() => document.getElementById('app').classList.contains('boot-failed'));
+    await page.waitForTimeout(500);
+
+    await context.unrouteAll();
+    await context.setOffline(true);
+    await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+    await context.close();
+  });
 });

@@ -83,7 +83,7 @@ describe('serving', () => {
     // The reader's module, fetched later, is hashed too, loader and wasm: the app's snippet names
     // the loader of its own build.
     const app = (await get('/pkg/scope_web.js')).body.toString();
-    const snippet = app.match(/snippets\/[^'"]+\/scanner\.js/);
+    const snippet = app.match(/snippets\/[^'"]+\/scanner\.[0-9a-f]{16}\.js/);
     assert.ok(snippet, 'the app imports its reader glue');
     const glue = (await get(`/pkg/${snippet[0]}`)).body.toString();
     const loaderName = glue.match(/scope_scan\.[0-9a-f]{16}\.js/);

@@ -101,6 +101,57 @@ pub fn fingerprint_loader(dir: &Path, name: &str, importers: &[PathBuf]) -> Resu
     Ok(hashed)
 }
 
+/// Renames each of wasm-bindgen's snippets (`snippets`: `pkg/snippets/**/x.js`, relative to
+/// `web`) to `x.<hash>.js`, removing earlier builds' copies, and points `loader`'s imports at the
+/// new names: a kept app never pairs its loader with another build's snippets. The new paths.
+pub fn fingerprint_snippets(
+    web: &Path,
+    loader: &Path,
+    snippets: &[String],
+) -> Result<Vec<String>, String> {
+    let mut js =
+        std::fs::read_to_string(loader).map_err(|e| format!("{}: {e}", loader.display()))?;
+    let mut renamed = Vec::new();
+    for plain in snippets.iter().filter(|s| !is_hashed(s)) {
+        let path = web.join(plain);
+        let (Some(dir), Some(stem)) = (path.parent(), plain.strip_suffix(".js")) else {
+            continue;
+        };
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let hashed = format!("{stem}.{}.js", sha256_hex(&bytes, HASH_DIGITS));
+        let file_stem = Path::new(stem)
+            .file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        for stale in hashed_files(dir, &format!("{file_stem}."), ".js")? {
+            remove_with_encodings(&dir.join(stale))?;
+        }
+        std::fs::rename(&path, web.join(&hashed))
+            .map_err(|e| format!("cannot rename {}: {e}", path.display()))?;
+        // Only the import specifiers: the same path is also the wasm's import module name, a key
+        // of the imports object, which must stay as the wasm names it.
+        let (from, to) = (
+            format!("./{}", plain.strip_prefix("pkg/").unwrap_or(plain)),
+            format!("./{}", hashed.strip_prefix("pkg/").unwrap_or(&hashed)),
+        );
+        let mut found = 0;
+        for quote in ['\'', '"'] {
+            let specifier = format!("from {quote}{from}{quote}");
+            found += js.matches(&specifier).count();
+            js = js.replace(&specifier, &format!("from {quote}{to}{quote}"));
+        }
+        if found == 0 {
+            return Err(format!(
+                "{} does not import {from}: wasm-bindgen's loader changed shape",
+                loader.display()
+            ));
+        }
+        renamed.push(hashed);
+    }
+    write_atomically(loader, js.as_bytes())?;
+    Ok(renamed)
+}
+
 /// The hashed loader `{name}.<hash>.js` in `dir`: exactly one after a build.
 pub fn hashed_loader(dir: &Path, name: &str) -> Result<String, String> {
     let found = loader_copies(dir, name)?;
@@ -346,6 +397,39 @@ mod tests {
         std::fs::write(&importer, "import('../other.js');").unwrap();
         assert!(fingerprint_loader(&dir, "reader", &[importer]).is_err());
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn hashed_snippets_are_imported_by_their_names_and_linked_by_the_wasm_s() {
+        let web = std::env::temp_dir().join(format!("xtask-snippets-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&web);
+        std::fs::create_dir_all(web.join("pkg/snippets/c-1/js")).unwrap();
+        std::fs::write(
+            web.join("pkg/snippets/c-1/js/glue.js"),
+            "export const a = 1;",
+        )
+        .unwrap();
+        let loader = web.join("pkg/app.js");
+        let plain = "./snippets/c-1/js/glue.js";
+        std::fs::write(
+            &loader,
+            format!("import {{ a }} from '{plain}';\nimport * as i1 from \"{plain}\"\nconst imports = {{ \"{plain}\": i1 }};"),
+        )
+        .unwrap();
+        let hashed =
+            fingerprint_snippets(&web, &loader, &["pkg/snippets/c-1/js/glue.js".into()]).unwrap();
+        let [one] = hashed.as_slice() else {
+            panic!("{hashed:?}")
+        };
+        assert!(web.join(one).exists() && !web.join("pkg/snippets/c-1/js/glue.js").exists());
+        let to = format!("./{}", one.strip_prefix("pkg/").unwrap());
+        assert_eq!(
+            std::fs::read_to_string(&loader).unwrap(),
+            format!(
+                "import {{ a }} from '{to}';\nimport * as i1 from \"{to}\"\nconst imports = {{ \"{plain}\": i1 }};"
+            )
+        );
+        let _ = std::fs::remove_dir_all(&web);
     }
 
     #[test]

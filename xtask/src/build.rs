@@ -64,6 +64,9 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
         .map(|f| web.join(f))
         .collect();
     assets::fingerprint_loader(&scan_pkg_dir(), SCAN_OUT_NAME, &importers)?;
+    // And the snippets themselves, named by the app's loader: kept offline as one set with it.
+    let plain = snippets(&web.join("pkg/snippets"), "pkg/snippets");
+    assets::fingerprint_snippets(&web, &pkg_dir().join(format!("{OUT_NAME}.js")), &plain)?;
     copy_example_cases(&root)?;
     write_app_page(&web, &prerender(tools)?)?;
     let effort = match profile {

@@ -47,8 +47,15 @@ export function readDocuments(host, documentsJson, refusedJson, names, caseJson,
   if (!names) {
     // Nothing to read: an open review closes first, so that a change of answers says nothing of it.
     const refused = JSON.parse(refusedJson).join('; ');
+    // In one step after the load, so that a later read's review (queued on the same load) follows it.
     if (reader) {
-      reader.then((module) => module.closeDocuments(host)).finally(() => say(host, refused)).catch(() => {});
+      reader.then(
+        (module) => {
+          module.closeDocuments(host);
+          say(host, refused);
+        },
+        () => say(host, refused),
+      );
     } else {
       say(host, refused);
     }

@@ -58,20 +58,20 @@ pub fn read_documents(
         .map(|(name, text)| Document { name, text })
         .collect();
     // Never empty while there is a document: the reader takes no names for no documents.
-    let names: Vec<&str> = list
-        .iter()
-        .map(|d| {
-            if d.name.is_empty() {
-                "a file without a name"
-            } else {
-                d.name
-            }
-        })
-        .collect();
+    let names: Vec<String> = list.iter().map(|d| shown_name(d.name)).collect();
     // Writing strings and string lists cannot fail.
     let json = serde_json::to_string(&list).unwrap_or_default();
     let refused = serde_json::to_string(refused).unwrap_or_default();
     read_documents_js(host, json, refused, names.join(", "), case_json, on_accept);
+}
+
+/// A file's name as the page says it: on one line, without bidirectional controls (a name cannot
+/// reverse the sentence around it), and never empty.
+pub fn shown_name(name: &str) -> String {
+    match scope_core::support::escape::one_line(name, 120) {
+        shown if shown.is_empty() => "a file without a name".into(),
+        shown => shown,
+    }
 }
 
 /// The accepted answers as the review hands them over, `[[item, answer, source], ...]`.

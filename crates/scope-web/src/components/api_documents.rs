@@ -74,7 +74,9 @@ pub fn ApiDocuments(props: &ApiDocumentsProps) -> Html {
                 for (name, text) in files {
                     match text {
                         Ok(text) => docs.push((name, text)),
-                        Err(problem) => refused.push(format!("{name}: {problem}")),
+                        Err(problem) => {
+                            refused.push(format!("{}: {problem}", scanner::shown_name(&name)))
+                        }
                     }
                 }
                 if let Some(element) = host.cast::<web_sys::Element>() {
