@@ -300,7 +300,7 @@ Connector Scope, ready to host: copy this folder as it is (its name may change).
   Vary: Accept-Encoding.
 - Do not edit a file here by hand: its .br and .gz copies would still hold the old content.
   Rebuild with `cargo xtask dist`.
-- Files named with a hash (pkg/*_bg.<hash>.wasm) never change: cache them for a year
+- Files named with a hash (*.<hash>.wasm, *.<hash>.js: 16 hex digits) never change: cache them for a year
   (Cache-Control: public, max-age=31536000, immutable). Everything else: Cache-Control: no-cache,
   so that a new version is picked up on the next visit.
 - The page's Content-Security-Policy must allow the folder's scripts and WebAssembly:
@@ -479,7 +479,7 @@ fn size_of(path: &Path) -> String {
 /// What `cargo xtask test` allows, gzip -9: a ratchet (issue #21 withdrew issue #9's 200 KB
 /// target). Lower it as the bundle shrinks; raise it only with the measured reason recorded in
 /// BENCHMARKS.md (which has every step and its figures).
-pub const SIZE_CEILING: u64 = 356_000;
+pub const SIZE_CEILING: u64 = 357_000;
 
 /// One file of a page's transfer: its path under web/, its size, its size under gzip -9, and
 /// under brotli 11 (what `serve` sends).
