@@ -63,6 +63,22 @@ describe('offline', () => {
     return (await context.request.get(new URL(`pkg/${current}`, APP_URL).href)).body();
   }
 
+  /**
+   * The new build's file `next` never arrives (the connection drops), so the page cannot start;
+   * then, offline with the new build gone, the kept copy must start the app.
+   */
+  async function cutOffThenOffline(context, page, next) {
+    await context.route(`**/pkg/${next}`, (route) => route.abort('connectionreset'));
+    await page.goto(APP_URL, { firstView: true });
+    await page.waitForFunction(() => document.getElementById('app').classList.contains('boot-failed'));
+    // Let the service worker finish what it keeps.
+    await page.waitForTimeout(500);
+    await context.unrouteAll();
+    await context.setOffline(true);
+    await page.goto(APP_URL);
+    await page.getByRole('tablist').waitFor();
+  }
+
   test('a new build replaces the kept copy whole: its loader with its wasm, and the old wasm dropped', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -98,16 +114,7 @@ describe('offline', () => {
     // The connection drops before the new build's wasm arrives.
     const next = 'scope_web_bg.0123456789abcdef.wasm';
     await keptThenNewBuild(context, page, next);
-    await context.route(`**/pkg/${next}`, (route) => route.abort('connectionreset'));
-    await page.goto(APP_URL, { firstView: true });
-    await page.waitForFunction(() => document.getElementById('app').classList.contains('boot-failed'));
-    // Let the service worker finish what it keeps.
-    await page.waitForTimeout(500);
-
-    await context.unrouteAll();
-    await context.setOffline(true);
-    await page.goto(APP_URL);
-    await page.getByRole('tablist').waitFor();
+    await cutOffThenOffline(context, page, next);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'API maturity');
     await context.close();
   });
@@ -125,15 +132,7 @@ describe('offline', () => {
     await context.route(/\/pkg\/scope_web\.js$/, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: built.replaceAll(glue, next) }),
     );
-    await context.route(`**/pkg/${next}`, (route) => route.abort('connectionreset'));
-    await page.goto(APP_URL, { firstView: true });
-    await page.waitForFunction(() => document.getElementById('app').classList.contains('boot-failed'));
-    await page.waitForTimeout(500);
-
-    await context.unrouteAll();
-    await context.setOffline(true);
-    await page.goto(APP_URL);
-    await page.getByRole('tablist').waitFor();
+    await cutOffThenOffline(context, page, next);
     await context.close();
   });
 });
