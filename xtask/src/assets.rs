@@ -40,16 +40,7 @@ pub fn sha256_hex(bytes: &[u8], digits: usize) -> String {
 /// `dir/{name}.js` at the new name, and removes the copies of earlier builds. The new name.
 pub fn fingerprint(dir: &Path, name: &str) -> Result<String, String> {
     let plain = format!("{name}_bg.wasm");
-    let wasm = dir.join(&plain);
-    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let hashed = format!("{name}_bg.{}.wasm", sha256_hex(&bytes, HASH_DIGITS));
-    for stale in hashed_copies(dir, name)? {
-        if stale != hashed {
-            remove_with_encodings(&dir.join(stale))?;
-        }
-    }
-    std::fs::rename(&wasm, dir.join(&hashed))
-        .map_err(|e| format!("cannot rename {}: {e}", wasm.display()))?;
+    let hashed = rename_hashed(dir, &plain, &format!("{name}_bg."), ".wasm")?;
     let loader = dir.join(format!("{name}.js"));
     let js = std::fs::read_to_string(&loader).map_err(|e| format!("{}: {e}", loader.display()))?;
     // wasm-bindgen's loader names its wasm once, as the default of its init function.
@@ -69,16 +60,7 @@ pub fn fingerprint(dir: &Path, name: &str) -> Result<String, String> {
 /// copies of earlier builds, and points the one reference to it among the `importers` at the new
 /// name: an app and a module it loads later then always come from the same build. The new name.
 pub fn fingerprint_loader(dir: &Path, name: &str, importers: &[PathBuf]) -> Result<String, String> {
-    let loader = dir.join(format!("{name}.js"));
-    let bytes = std::fs::read(&loader).map_err(|e| format!("{}: {e}", loader.display()))?;
-    let hashed = format!("{name}.{}.js", sha256_hex(&bytes, HASH_DIGITS));
-    for stale in loader_copies(dir, name)? {
-        if stale != hashed {
-            remove_with_encodings(&dir.join(stale))?;
-        }
-    }
-    std::fs::rename(&loader, dir.join(&hashed))
-        .map_err(|e| format!("cannot rename {}: {e}", loader.display()))?;
+    let hashed = rename_hashed(dir, &format!("{name}.js"), &format!("{name}."), ".js")?;
     let plain = format!("/{name}.js'");
     let mut found = 0;
     for file in importers {
@@ -114,20 +96,20 @@ pub fn fingerprint_snippets(
     let mut renamed = Vec::new();
     for plain in snippets.iter().filter(|s| !is_hashed(s)) {
         let path = web.join(plain);
-        let (Some(dir), Some(stem)) = (path.parent(), plain.strip_suffix(".js")) else {
+        let (Some(dir), Some(file), Some(folder)) = (
+            path.parent(),
+            path.file_name().and_then(|f| f.to_str()),
+            plain.rsplit_once('/').map(|(folder, _)| folder),
+        ) else {
             continue;
         };
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let hashed = format!("{stem}.{}.js", sha256_hex(&bytes, HASH_DIGITS));
-        let file_stem = Path::new(stem)
-            .file_name()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        for stale in hashed_files(dir, &format!("{file_stem}."), ".js")? {
-            remove_with_encodings(&dir.join(stale))?;
-        }
-        std::fs::rename(&path, web.join(&hashed))
-            .map_err(|e| format!("cannot rename {}: {e}", path.display()))?;
+        let Some(stem) = file.strip_suffix(".js") else {
+            continue;
+        };
+        let hashed = format!(
+            "{folder}/{}",
+            rename_hashed(dir, file, &format!("{stem}."), ".js")?
+        );
         // Only the import specifiers: the same path is also the wasm's import module name, a key
         // of the imports object, which must stay as the wasm names it.
         let (from, to) = (
@@ -154,31 +136,42 @@ pub fn fingerprint_snippets(
 
 /// The hashed loader `{name}.<hash>.js` in `dir`: exactly one after a build.
 pub fn hashed_loader(dir: &Path, name: &str) -> Result<String, String> {
-    let found = loader_copies(dir, name)?;
-    match found.as_slice() {
-        [one] => Ok(one.clone()),
-        _ => Err(format!(
-            "{} hashed {name}.<hash>.js in {} where one was expected (build again)",
-            found.len(),
-            dir.display()
-        )),
-    }
+    exactly_one(loader_copies(dir, name)?, &format!("{name}.<hash>.js"), dir)
 }
 
 /// The hashed wasm of `name` in `dir`: exactly one after a build.
 pub fn hashed_wasm(dir: &Path, name: &str) -> Result<String, String> {
-    let found = hashed_copies(dir, name)?;
+    exactly_one(
+        hashed_copies(dir, name)?,
+        &format!("{name}_bg.<hash>.wasm"),
+        dir,
+    )
+}
+
+/// The one file found, or what is wrong with the build (`what` is the pattern looked for).
+fn exactly_one(found: Vec<String>, what: &str, dir: &Path) -> Result<String, String> {
     match found.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err(format!(
-            "no {name}_bg.<hash>.wasm in {} (build first)",
-            dir.display()
-        )),
-        _ => Err(format!(
-            "several {name}_bg.<hash>.wasm in {}: rebuild",
-            dir.display()
-        )),
+        [] => Err(format!("no {what} in {} (build first)", dir.display())),
+        _ => Err(format!("several {what} in {}: rebuild", dir.display())),
     }
+}
+
+/// Renames `dir/{file}` to `{prefix}<hash of its content>{ext}`, removing the copies of earlier
+/// builds (the same prefix and extension, another hash) with their compressed copies. The new
+/// name.
+fn rename_hashed(dir: &Path, file: &str, prefix: &str, ext: &str) -> Result<String, String> {
+    let path = dir.join(file);
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let hashed = format!("{prefix}{}{ext}", sha256_hex(&bytes, HASH_DIGITS));
+    for stale in hashed_files(dir, prefix, ext)? {
+        if stale != hashed {
+            remove_with_encodings(&dir.join(stale))?;
+        }
+    }
+    std::fs::rename(&path, dir.join(&hashed))
+        .map_err(|e| format!("cannot rename {}: {e}", path.display()))?;
+    Ok(hashed)
 }
 
 fn hashed_copies(dir: &Path, name: &str) -> Result<Vec<String>, String> {

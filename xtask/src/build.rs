@@ -59,13 +59,10 @@ pub fn build(tools: &Tools, profile: Profile) -> Result<(), String> {
     // app never loads a reader of another build (a kept copy offline, a tab open across a
     // deploy).
     let web = root.join("web");
-    let importers: Vec<PathBuf> = snippets(&web.join("pkg/snippets"), "pkg/snippets")
-        .iter()
-        .map(|f| web.join(f))
-        .collect();
+    let plain = snippets(&web.join("pkg/snippets"), "pkg/snippets");
+    let importers: Vec<PathBuf> = plain.iter().map(|f| web.join(f)).collect();
     assets::fingerprint_loader(&scan_pkg_dir(), SCAN_OUT_NAME, &importers)?;
     // And the snippets themselves, named by the app's loader: kept offline as one set with it.
-    let plain = snippets(&web.join("pkg/snippets"), "pkg/snippets");
     assets::fingerprint_snippets(&web, &pkg_dir().join(format!("{OUT_NAME}.js")), &plain)?;
     copy_example_cases(&root)?;
     write_app_page(&web, &prerender(tools)?)?;

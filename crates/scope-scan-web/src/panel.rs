@@ -27,28 +27,20 @@ thread_local! {
 
 /// Empties `host` and drops its review's listeners.
 pub fn reset(host: &Element) {
-    let gone: Vec<Shown> = SHOWN.with_borrow_mut(|all| {
-        let (gone, kept) = std::mem::take(all)
-            .into_iter()
-            .partition(|s| s.host == *host);
-        *all = kept;
-        gone
-    });
-    drop(gone);
+    SHOWN.with_borrow_mut(|all| all.retain(|s| s.host != *host));
     host.set_text_content(None);
 }
 
 /// Takes `host`'s review out of the page, if it is open; true if it was.
 fn close(host: &Element) -> bool {
     SHOWN.with_borrow_mut(|all| {
-        all.iter_mut()
-            .filter(|s| s.host == *host && s.open)
-            .map(|s| {
-                s.open = false;
-                s.review.remove();
-            })
-            .count()
-            > 0
+        let mut was_open = false;
+        for s in all.iter_mut().filter(|s| s.host == *host && s.open) {
+            s.open = false;
+            s.review.remove();
+            was_open = true;
+        }
+        was_open
     })
 }
 

@@ -31,13 +31,18 @@ function message(err, what) {
   return text;
 }
 
-function say(host, text) {
+// Shows one paragraph in `host`, in place of what it held.
+function show(host, className, role, text) {
   const p = host.ownerDocument.createElement('p');
-  p.className = 'problem';
-  p.setAttribute('role', 'alert');
-  p.setAttribute('data-testid', 'scan-problem');
-  p.textContent = `Not read: ${text}`;
+  p.className = className;
+  p.setAttribute('role', role);
+  p.textContent = text;
   host.replaceChildren(p);
+  return p;
+}
+
+function say(host, text) {
+  show(host, 'problem', 'alert', `Not read: ${text}`).setAttribute('data-testid', 'scan-problem');
 }
 
 // Reads the documents (`[{name, text}]` as JSON) against the case and shows the review, or what
@@ -61,11 +66,7 @@ export function readDocuments(host, documentsJson, refusedJson, names, caseJson,
     }
     return;
   }
-  const p = host.ownerDocument.createElement('p');
-  p.className = 'note';
-  p.setAttribute('role', 'status');
-  p.textContent = `Reading ${names}...`;
-  host.replaceChildren(p);
+  show(host, 'note', 'status', `Reading ${names}...`);
   load()
     .then((module) => module.readDocuments(host, documentsJson, refusedJson, caseJson, onAccept))
     .catch((err) => say(host, message(err, 'the document reader')));
